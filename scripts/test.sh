@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and the extraction evaluation; ends with the line "N passed, N failed".
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+bash scripts/setup.sh || exit 1
+
+log="$(mktemp)"
+dotnet test DocIntel.sln -c Release --nologo 2>&1 | tee "$log"
+test_status=${PIPESTATUS[0]}
+
+# Extraction quality on the hand-checked seeds; floors so a regression fails the run.
+echo "== eval: seeds"
+./docintel eval testdata/seeds/expected.jsonl testdata/seeds --min citations.f1=0.95 --min number=1 --min doc_type=1 --min issued_date=1
+eval_status=$?
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=${passed:-0}; failed=${failed:-0}
+if (( eval_status != 0 )); then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+rm -f "$log"
+echo "${passed} passed, ${failed} failed"
+if (( test_status != 0 || eval_status != 0 || passed == 0 )); then exit 1; fi

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using System.Text;
+using DocIntel.Cli;
+using DocIntel.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+var services = new AppServices();
+var root = new RootCommand("docintel: read Vietnamese administrative documents at archive scale — ingest, extract, search, who cites what")
+{
+    IngestCommand.Create(services),
+    ExtractCommand.Create(services),
+    SearchCommand.Create(),
+    CitesCommand.Create(services),
+    EvalCommand.Create(services),
+    NormalizeCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

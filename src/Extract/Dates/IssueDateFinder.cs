@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using DocIntel.Extract.Layout;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Dates;
+
+/// <summary>
+/// The document's own date and place (địa danh và thời gian, box 4): "Song Vân, ngày 11 tháng 01 năm 2024".
+/// Dates of cited documents and deadlines in the body are not taken.
+/// </summary>
+public static partial class IssueDateFinder
+{
+    public sealed record Result(Found<DateOnly> Date, Found<string>? Place);
+
+    [GeneratedRegex(@",\s*ng[àaã]y\s*[0-9OoIl]{1,2}\s*(?:th[áaảà]ng|[/-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DateLineComma();
+
+    public static Result? Find(string text, IReadOnlyList<TextLine> lines, int headerLines)
+    {
+        var limit = Math.Min(lines.Count, headerLines);
+        if (limit == 0) return null;
+        // The date line may wrap ("Nghệ An, ngày 26⏎tháng 11 năm 2025"), so match over the header, not line by line.
+        var headerStart = lines[0].Start;
+        var header = text[headerStart..lines[limit - 1].End];
+        foreach (Match c in DateLineComma().Matches(header))
+        {
+            var line = lines.Last(l => l.Start <= headerStart + c.Index);
+            var commaInLine = headerStart + c.Index - line.Start;
+            // The word before ", ngày" is a place name, not a cited symbol ("142-KH/BTC, ngày …") or a "Căn cứ" line.
+            var before = line.Text[..commaInLine].TrimEnd();
+            var lastWord = before.Split(' ').LastOrDefault() ?? "";
+            if (lastWord.Length == 0 || lastWord.Any(ch => char.IsDigit(ch) || ch is '/' or '-') || Regex.IsMatch(before, @"(?:Căn cứ|[Ss]ố\s)")) continue;
+            var date = VietnameseDate.ParseAt(text, headerStart + c.Index + 1, 60);
+            if (date is null) continue;
+            var place = PlaceBefore(line, commaInLine);
+            return new Result(date with { By = "date.header" }, place);
+        }
+        // No date line: a short dated line near the top (a news page "7:57, Thứ Sáu, 1-3-2024").
+        for (var i = 0; i < Math.Min(lines.Count, 6); i++)
+        {
+            var line = lines[i];
+            if (line.Text.Length > 60) continue;
+            var d = VietnameseDate.FindAll(text, line.Span).FirstOrDefault();
+            if (d is not null) return new Result(d with { Confidence = 0.6, By = "date.dateline" }, null);
+        }
+        return null;
+    }
+
+    private static Found<string>? PlaceBefore(TextLine line, int commaIndex)
+    {
+        var before = line.Text[..commaIndex];
+        // The number may share the line ("Số: 04/BC-UBND Song Vân"): keep what follows the last digit or symbol character.
+        var cut = before.LastIndexOfAny("0123456789/:*|".ToCharArray());
+        var segment = cut >= 0 ? before[(cut + 1)..] : before;
+        var words = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var kept = new List<string>();
+        for (var k = words.Length - 1; k >= 0; k--)
+        {
+            var w = words[k];
+            if (char.IsUpper(w[0]) || w is "phố" or "xã" or "trấn" or "khu") kept.Insert(0, w);
+            else break;
+            if (kept.Count >= 6) break;
+        }
+        // Drop a leading symbol code like "UBND" glued in front of the place.
+        while (kept.Count > 1 && kept[0].All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && kept[0].Length >= 2) kept.RemoveAt(0);
+        if (kept.Count == 0) return null;
+        var value = string.Join(' ', kept);
+        var idx = line.Text.LastIndexOf(value, commaIndex, StringComparison.Ordinal);
+        var start = line.Start + Math.Max(0, idx);
+        return new Found<string>(value, TextSpan.FromLength(start, value.Length), 0.9, "place.header");
+    }
+}

@@ -1,0 +1,263 @@
+using System.Text.RegularExpressions;
+using DocIntel.Extract.Documents;
+using DocIntel.Extract.Layout;
+using DocIntel.Extract.Reference;
+using DocIntel.Extract.Symbols;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Issuers;
+
+/// <summary>
+/// Reads the issuing body (cơ quan ban hành) from the header block, with its parent line, its level
+/// and its locality linked to the gazetteer. When the header lost it, falls back to the number's issuer code
+/// and to the closing sentence ("… của Ủy ban nhân dân xã Tân Thạnh").
+/// </summary>
+public sealed partial class IssuerParser(AdminGazetteer gazetteer)
+{
+    public sealed record Result(IssuerInfo Issuer, IReadOnlyList<string> Inferred);
+
+    private static readonly string[] BodyStarts =
+    [
+        "uy ban", "ubnd", "hoi dong", "hdnd", "dang uy", "dang bo", "dang doan", "ban ", "so ", "phong ", "bo ", "cuc ", "tong cuc",
+        "van phong", "tinh uy", "thanh uy", "huyen uy", "thi uy", "quan uy", "chi bo", "mat tran", "cong an", "truong ", "trung tam",
+        "thanh tra", "chinh phu", "quoc hoi", "thu tuong", "toa an", "vien kiem sat", "hoi ", "doan ", "lien doan", "bo chinh tri",
+        "chu tich", "kho bac", "chi cuc", "ngan hang", "benh vien", "dai hoc", "vien ", "ubkt", "bch ", "btv", "ubmttq", "mttq",
+    ];
+
+    [GeneratedRegex(@"(?<unit>thị trấn|thị xã|thành phố|đặc khu|phường|huyện|quận|tỉnh|xã)\s+(?<name>(?:\p{Lu}[\p{L}']*|\d+)(?:[ -](?:\p{Lu}[\p{L}']*|\d+))*)", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitMention();
+
+    // No IgnoreCase: with it .NET lets \p{Lu} match lower case, and place names are told by their capitals.
+    [GeneratedRegex(@"(?<body>(?:[ỦủU]y\s+ban\s+[Nn]hân\s+dân|UBND|[Hh]ội\s+đồng\s+[Nn]hân\s+dân|HĐND|Đảng\s+[ủu]y|Ban\s+Thường\s+vụ\s+Đảng\s+ủy)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*)(?:\s+\p{Lu}[\p{L}]*){0,4})?)", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyInSentence();
+
+    public Result? Parse(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol, DateOnly? date, string? place)
+    {
+        var limit = numberLine >= 0 ? Math.Min(numberLine + 1, lines.Count) : Math.Min(12, lines.Count);
+        var bodies = HeaderBodies(lines, limit);
+        string? name = null, parent = null;
+        TextSpan? span = null;
+        var inferred = new List<string>();
+        if (bodies.Count > 0 && bodies[^1].IsBody)
+        {
+            var last = bodies[^1];
+            name = BodyNames.ToNormalCase(last.Text);
+            span = last.Span;
+            if (bodies.Count > 1) parent = BodyNames.ToNormalCase(bodies[^2].Text);
+        }
+        else if (bodies.Count > 0 && symbol is not null && BodyFromCode(symbol) is { } body)
+        {
+            // The header kept only the place ("SONG VÂN"): the body comes from the symbol's issuer code.
+            var placeName = BodyNames.TitleCase(bodies[^1].Text);
+            var unit = UnitTypeOf(placeName, text, date);
+            name = unit is null ? $"{body} {placeName}" : $"{body} {unit} {placeName}";
+            span = bodies[^1].Span;
+            inferred.Add("issuer.name");
+        }
+        else if (FromSentence(text) is { } sentence)
+        {
+            name = BodyNames.ToNormalCase(BodyNames.ExpandAbbreviations(sentence.Value));
+            span = sentence.Span;
+        }
+        if (name is null) return null;
+
+        var (level, province, district, commune, code, provinceInferred) = Locate(name, parent, text, date);
+        if (provinceInferred) inferred.Add("issuer.province");
+        return new Result(new IssuerInfo(name, span, parent, level, province, district, commune, code), inferred);
+    }
+
+    private sealed record HeaderBody(string Text, TextSpan Span, bool IsBody);
+
+    private static List<HeaderBody> HeaderBodies(IReadOnlyList<TextLine> lines, int limit)
+    {
+        var bodies = new List<HeaderBody>();
+        var started = false;
+        for (var i = 0; i < limit; i++)
+        {
+            var raw = lines[i].Text;
+            var cleaned = HeaderLines.WithoutFixedPhrases(raw);
+            // Cut the number and anything after "Số" off a line that holds both columns.
+            var so = Regex.Match(cleaned, @"(?<![\p{L}])Số\b");
+            if (so.Success) cleaned = cleaned[..so.Index].Trim();
+            if (cleaned.Length == 0 || cleaned == "*")
+            {
+                continue;
+            }
+            var letters = cleaned.Count(char.IsLetter);
+            var upper = cleaned.Count(char.IsUpper);
+            var isUpper = letters >= 2 && upper >= letters * 0.8;
+            if (!isUpper)
+            {
+                if (started) break;
+                continue;
+            }
+            if (Regex.IsMatch(cleaned, @"^(KHẨN|THƯỢNG KHẨN|HỎA TỐC|MẬT|TỐI MẬT|TUYỆT MẬT)$")) continue;
+            if (DocTypes.TitleLines.Any(t => cleaned == t.Title)) break;
+            started = true;
+            var offset = raw.IndexOf(cleaned, StringComparison.Ordinal);
+            var span = offset >= 0 ? TextSpan.FromLength(lines[i].Start + offset, cleaned.Length) : lines[i].Span;
+            var folded = BodyNames.Key(cleaned) + " ";
+            var isBody = BodyStarts.Any(b => folded.StartsWith(b, StringComparison.Ordinal));
+            if (isBody || bodies.Count == 0)
+            {
+                bodies.Add(new HeaderBody(cleaned, span, isBody));
+            }
+            else
+            {
+                var prev = bodies[^1];
+                bodies[^1] = prev with { Text = prev.Text + " " + cleaned, Span = new TextSpan(prev.Span.Start, span.End) };
+            }
+        }
+        return bodies;
+    }
+
+    private static string? BodyFromCode(DocumentSymbol symbol)
+    {
+        var code = symbol.IssuerCode.Split('-')[0];
+        return code switch
+        {
+            "UBND" => "Ủy ban nhân dân",
+            "HĐND" => "Hội đồng nhân dân",
+            "ĐU" => "Đảng ủy",
+            "MTTQ" => "Ủy ban Mặt trận Tổ quốc",
+            _ => null,
+        };
+    }
+
+    /// <summary>"xã", "huyện" or "tỉnh" for a place name, from the text ("Song Vân là xã …") or a unique gazetteer entry.</summary>
+    private string? UnitTypeOf(string placeName, string text, DateOnly? date)
+    {
+        var m = Regex.Match(text, Regex.Escape(placeName) + @"\s+là\s+(?:một\s+)?(?<u>xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)", RegexOptions.IgnoreCase);
+        if (m.Success) return m.Groups["u"].Value.ToLowerInvariant();
+        var era = AdminGazetteer.EraOf(date);
+        var found = gazetteer.Find(placeName, era);
+        return found.Count == 1 ? found[0].Type.ToLowerInvariant() switch
+        {
+            "xã" => "xã",
+            "phường" => "phường",
+            "thị trấn" => "thị trấn",
+            "huyện" => "huyện",
+            "quận" => "quận",
+            "thị xã" => "thị xã",
+            "tỉnh" => "tỉnh",
+            _ => null,
+        } : null;
+    }
+
+    private static Found<string>? FromSentence(string text)
+    {
+        // The closing sentence of a report or plan names its issuer: "Trên đây là Kế hoạch … của Ủy ban nhân dân xã Tân Thạnh".
+        var tailStart = Math.Max(0, text.Length - 2500);
+        var tail = text[tailStart..];
+        var closing = Regex.Match(tail, @"Trên đây là[^.]{0,300}?\scủa\s", RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
+        if (closing.Success)
+        {
+            var b = BodyInSentence().Match(tail, closing.Index + closing.Length);
+            if (b.Success && b.Index <= closing.Index + closing.Length + 1)
+                return new Found<string>(Regex.Replace(b.Value, @"\s+", " "), TextSpan.FromLength(tailStart + b.Index, b.Length), 0.7, "issuer.closing");
+        }
+        // A news page: "UBND tỉnh vừa ban hành Công văn …".
+        var head = text[..Math.Min(text.Length, 1500)];
+        var n = Regex.Match(head, @"(?<body>(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)(?:\s+\p{Lu}[\p{L}]*){0,4})\s+(?:vừa|đã|mới)?\s*ban hành", RegexOptions.CultureInvariant);
+        if (n.Success)
+        {
+            var g = n.Groups["body"];
+            return new Found<string>(g.Value, TextSpan.FromLength(g.Index, g.Length), 0.6, "issuer.news");
+        }
+        return null;
+    }
+
+    private (string? Level, string? Province, string? District, string? Commune, string? Code, bool ProvinceInferred) Locate(
+        string name, string? parent, string text, DateOnly? date)
+    {
+        var era = AdminGazetteer.EraOf(date);
+        var mentions = UnitMentions(name).Concat(parent is null ? [] : UnitMentions(parent)).ToList();
+        var folded = BodyNames.Key(name);
+        var parentFolded = parent is null ? "" : BodyNames.Key(parent);
+        string? level = null;
+        string? communeName = null, districtName = null, provinceName = null;
+        foreach (var (unit, placeName) in mentions)
+        {
+            switch (unit)
+            {
+                case "xã" or "phường" or "thị trấn" or "đặc khu": communeName ??= placeName; break;
+                case "huyện" or "quận" or "thị xã": districtName ??= placeName; break;
+                case "tỉnh": provinceName ??= placeName; break;
+                case "thành phố":
+                    if (gazetteer.Find(placeName, era, 1).Count > 0) provinceName ??= placeName;
+                    else districtName ??= placeName;
+                    break;
+            }
+        }
+        // "Tỉnh ủy Thái Bình", "Huyện ủy Cô Tô".
+        var lb = Regex.Match(name + " | " + (parent ?? ""), @"(?<k>Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy)\s+(?<n>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)");
+        if (lb.Success)
+        {
+            if (lb.Groups["k"].Value is "Tỉnh ủy" or "Thành ủy" && gazetteer.Find(lb.Groups["n"].Value, era, 1).Count > 0) provinceName ??= lb.Groups["n"].Value;
+            else districtName ??= lb.Groups["n"].Value;
+        }
+
+        var units = Regex.Matches(name, @"(?<![\p{L}])(?:thị trấn|thị xã|thành phố|đặc khu|phường|huyện|quận|tỉnh|xã)(?![\p{L}])").Select(m => m.Value).ToList();
+        var ownCommune = units.Any(u => u is "xã" or "phường" or "thị trấn" or "đặc khu");
+        var ownDistrict = units.Any(u => u is "huyện" or "quận" or "thị xã") || folded.StartsWith("huyen uy", StringComparison.Ordinal);
+        var ownProvince = units.Any(u => u is "tỉnh" or "thành phố") || folded.StartsWith("tinh uy", StringComparison.Ordinal) || folded.StartsWith("thanh uy", StringComparison.Ordinal);
+        if (ownCommune) level = "commune";
+        else if (ownDistrict) level = "district";
+        else if (ownProvince) level = "province";
+        else if (Regex.IsMatch(folded, @"^(chinh phu|thu tuong|quoc hoi|bo chinh tri|ban bi thu|ban chap hanh trung uong|van phong chinh phu|van phong trung uong|bo )")) level = "central";
+        else if (parent is not null)
+        {
+            var pm = UnitMentions(parent).ToList();
+            if (pm.Any(m => m.Unit is "xã" or "phường" or "thị trấn")) level = "commune";
+            else if (pm.Any(m => m.Unit is "huyện" or "quận" or "thị xã") || parentFolded.StartsWith("huyen uy", StringComparison.Ordinal)) level = "district";
+            else if (pm.Any(m => m.Unit is "tỉnh" or "thành phố") || parentFolded.StartsWith("tinh uy", StringComparison.Ordinal) || parentFolded.StartsWith("thanh uy", StringComparison.Ordinal)) level = "province";
+            else if (Regex.IsMatch(parentFolded, @"^(chinh phu|bo |trung uong)")) level = "central";
+        }
+        level ??= "other";
+
+        // Narrow with the places the text itself names ("huyện Tân Yên, tỉnh Bắc Giang").
+        var textMentions = UnitMentions(text[..Math.Min(text.Length, 6000)]).ToList();
+        AdminUnit? unitFound = null;
+        if (communeName is not null)
+        {
+            unitFound = gazetteer.Locate(communeName, 3, era, null, districtName, provinceName);
+            if (unitFound is null)
+            {
+                var d = textMentions.FirstOrDefault(m => m.Unit is "huyện" or "quận" or "thị xã").Name;
+                var p = textMentions.FirstOrDefault(m => m.Unit == "tỉnh").Name;
+                unitFound = gazetteer.Locate(communeName, 3, era, null, districtName ?? d, provinceName ?? p);
+            }
+        }
+        else if (districtName is not null)
+        {
+            unitFound = gazetteer.Locate(districtName, 2, era, null, null, provinceName);
+        }
+        else if (provinceName is not null)
+        {
+            unitFound = gazetteer.Locate(provinceName, 1, era, null, null, null);
+        }
+
+        string? province = provinceName, district = districtName, commune = communeName, code = null;
+        if (unitFound is not null)
+        {
+            code = unitFound.Code;
+            var p = gazetteer.ProvinceOf(unitFound);
+            var d = gazetteer.DistrictOf(unitFound);
+            province = p is null ? province : AdminGazetteer.StripTypeWord(p.Name);
+            district = d is null ? district : AdminGazetteer.StripTypeWord(d.Name);
+            if (level == "commune") commune = AdminGazetteer.StripTypeWord(unitFound.Name);
+        }
+        if (level is "province" or "central" or "other") district = level == "province" ? null : district;
+        var provinceInferred = province is not null && provinceName is null
+            && !BodyNames.Key(text).Contains(BodyNames.Key(province), StringComparison.Ordinal);
+        return (level, province, district, commune, code, provinceInferred);
+    }
+
+    private static IEnumerable<(string Unit, string Name)> UnitMentions(string s)
+    {
+        foreach (Match m in UnitMention().Matches(s))
+        {
+            yield return (m.Groups["unit"].Value.ToLowerInvariant(), m.Groups["name"].Value);
+        }
+    }
+}

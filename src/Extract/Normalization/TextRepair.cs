@@ -1,0 +1,18 @@
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Normalization;
+
+/// <summary>What kind of change the normaliser made.</summary>
+public enum RepairKind
+{
+    Unicode,
+    Glyph,
+    Tone,
+    Whitespace,
+    Markup,
+    Hyphenation,
+    Encoding,
+}
+
+/// <summary>One change made by the normaliser: where in the raw text, what it was, what it became.</summary>
+public sealed record TextRepair(RepairKind Kind, TextSpan RawSpan, string Before, string After);

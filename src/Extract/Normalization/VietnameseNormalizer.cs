@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Normalization;
+
+/// <summary>
+/// Turns raw text (a PDF text layer, OCR output, a web page) into the clean text every extractor reads:
+/// NFC, PDF glyph damage (ƣ → ư), one dash, one space, one tone placement, no markup residue;
+/// with an <see cref="OffsetMap"/> back to the raw text. Pure and thread-safe.
+/// </summary>
+public sealed class VietnameseNormalizer(NormalizerOptions options)
+{
+    public static readonly VietnameseNormalizer Default = new(NormalizerOptions.Default);
+
+    public NormalizerOptions Options { get; } = options;
+
+    public NormalizedText Normalize(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var repairs = new List<TextRepair>();
+        var text = raw;
+        var map = OffsetMap.Identity(raw.Length);
+
+        void Apply(Func<string, List<(RepairKind, TextSpan, string, string)>, (string, OffsetMap)> pass)
+        {
+            var local = new List<(RepairKind Kind, TextSpan Span, string Before, string After)>();
+            var (next, passMap) = pass(text, local);
+            foreach (var r in local) repairs.Add(new TextRepair(r.Kind, map.ToRaw(r.Span), r.Before, r.After));
+            map = passMap.After(map);
+            text = next;
+        }
+
+        Apply(UnicodePass);
+        if (Options.StripMarkup) Apply(MarkupPass);
+        if (Options.JoinBrokenSymbols) Apply(SymbolJoinPass);
+        Apply(WhitespacePass);
+        if (Options.CanonicalTones) Apply(TonePass);
+        return new NormalizedText(raw, text, map, repairs);
+    }
+
+    private static bool IsDash(char c) => c is '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D';
+
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    private static bool IsOddSpace(char c) => c is '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\u3000' or '\t' or '\f' or '\v';
+
+    private static char MapChar(char c) => c switch
+    {
+        '\u01A3' => 'ư', // ƣ LATIN SMALL LETTER OI: broken ToUnicode maps in PDF fonts
+        '\u01A2' => 'Ư',
+        '\u00D0' => 'Đ', // Icelandic eth: VISCII or OCR look-alike of Đ
+        '\u00F0' => 'đ',
+        '\u0189' => 'Đ', // African D
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' => '"',
+        '\u2044' or '\u2215' => '/',
+        _ when IsDash(c) => '-',
+        _ when IsOddSpace(c) => ' ',
+        _ => c,
+    };
+
+    /// <summary>NFC per cluster (so NFD input composes), look-alike letters, dashes, spaces, invisible characters.</summary>
+    private static (string, OffsetMap) UnicodePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        var b = new TextEditBuilder(input);
+        var i = 0;
+        while (i < input.Length)
+        {
+            var c = input[i];
+            if (c == '\r')
+            {
+                // CRLF and lone CR become LF.
+                var end = i + 1 < input.Length && input[i + 1] == '\n' ? i + 2 : i + 1;
+                b.Append('\n', i, end);
+                i = end;
+                continue;
+            }
+            if (IsInvisible(c) || (char.IsControl(c) && c != '\n'))
+            {
+                repairs.Add((RepairKind.Unicode, new TextSpan(i, i + 1), c.ToString(), ""));
+                i++;
+                continue;
+            }
+            // A cluster: a base character and the combining marks after it.
+            var j = i + 1;
+            while (j < input.Length && CharUnicodeInfo.GetUnicodeCategory(input[j]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) j++;
+            if (char.IsHighSurrogate(c) && j < input.Length && char.IsLowSurrogate(input[j]) && j == i + 1) j++;
+            var cluster = input[i..j];
+            var composed = j - i > 1 ? cluster.Normalize(NormalizationForm.FormC) : cluster;
+            var sb = new StringBuilder(composed.Length);
+            foreach (var ch in composed) sb.Append(MapChar(ch));
+            var result = sb.ToString();
+            if (result != cluster)
+            {
+                var kind = cluster.Any(ch => ch is '\u01A3' or '\u01A2') ? RepairKind.Glyph : RepairKind.Unicode;
+                repairs.Add((kind, new TextSpan(i, j), cluster, result));
+            }
+            b.Append(result, i, j);
+            i = j;
+        }
+        return b.Build();
+    }
+
+    /// <summary>Markdown and table residue of web-to-text conversion: **bold**, \*, leading #, | cells |, --- rules.</summary>
+    private static (string, OffsetMap) MarkupPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        var b = new TextEditBuilder(input);
+        var lineStart = 0;
+        while (lineStart <= input.Length)
+        {
+            var nl = input.IndexOf('\n', lineStart);
+            var lineEnd = nl < 0 ? input.Length : nl;
+            MarkupLine(input, lineStart, lineEnd, b, repairs);
+            if (nl < 0) break;
+            b.Copy(nl);
+            lineStart = nl + 1;
+        }
+        return b.Build();
+    }
+
+    private static void MarkupLine(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        // Table cells become lines of their own, so header cells read like the lines of a printed header.
+        var cellStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            var boundary = i == end || (s[i] == '|' && !(i > start && s[i - 1] == '\\'));
+            if (!boundary) continue;
+            MarkupCell(s, cellStart, i, b, repairs);
+            if (i < end)
+            {
+                repairs.Add((RepairKind.Markup, new TextSpan(i, i + 1), "|", "\n"));
+                b.Append('\n', i, i + 1);
+            }
+            cellStart = i + 1;
+        }
+    }
+
+    private static void MarkupCell(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        var cell = s[start..end];
+        var trimmed = cell.Trim();
+        // Horizontal rules and table separators carry no text.
+        if (trimmed.Length >= 3 && trimmed.All(ch => ch is '-' or ':' or ' ' or '=' or '_'))
+        {
+            repairs.Add((RepairKind.Markup, new TextSpan(start, end), cell, ""));
+            return;
+        }
+        // The Party star line ("*" or "* *") stays: it marks the end of the issuer block.
+        if (trimmed.Length > 0 && trimmed.Replace("\\*", "*", StringComparison.Ordinal).All(ch => ch is '*' or ' '))
+        {
+            for (var j = start; j < end; j++)
+            {
+                if (s[j] == '\\') repairs.Add((RepairKind.Markup, new TextSpan(j, j + 1), "\\", ""));
+                else b.Copy(j);
+            }
+            return;
+        }
+        var i = start;
+        // Leading heading marks and emphasis, however many and in whatever order ("**#", "### **").
+        while (true)
+        {
+            var k = i;
+            while (k < end && s[k] == ' ') k++;
+            if (k >= end) break;
+            int h;
+            if (s[k] == '\\' && k + 1 < end && s[k + 1] is '*' or '#' or '_' or '|')
+            {
+                h = k + 2;
+            }
+            else if (s[k] is '#' or '*' or '_')
+            {
+                h = k;
+                while (h < end && s[h] == s[k]) h++;
+                if (s[k] == '#' && h < end && s[h] is not (' ' or '*' or '\\' or '_')) break;
+                if (s[k] == '_' && h - k < 2) break;
+            }
+            else
+            {
+                break;
+            }
+            b.CopyRange(i, k);
+            repairs.Add((RepairKind.Markup, new TextSpan(k, h), s[k..h], ""));
+            i = h;
+        }
+        while (i < end)
+        {
+            var c = s[i];
+            if (c == '\\' && i + 1 < end && "*_#|".Contains(s[i + 1]))
+            {
+                // An escaped markup character is markup residue too.
+                repairs.Add((RepairKind.Markup, new TextSpan(i, i + 2), s.Substring(i, 2), ""));
+                i += 2;
+                continue;
+            }
+            if (c == '\\' && i + 1 < end && ".-[]()`>!+".Contains(s[i + 1]))
+            {
+                repairs.Add((RepairKind.Markup, new TextSpan(i, i + 1), "\\", ""));
+                i++;
+                b.Copy(i);
+                i++;
+                continue;
+            }
+            if (c == '*' || (c == '_' && i + 1 < end && s[i + 1] == '_'))
+            {
+                var run = i;
+                while (run < end && s[run] == c) run++;
+                // "(*)" is a footnote mark, not emphasis.
+                var footnote = c == '*' && i > start && s[i - 1] == '(' && run < end && s[run] == ')';
+                if (footnote)
+                {
+                    b.CopyRange(i, run);
+                }
+                else
+                {
+                    repairs.Add((RepairKind.Markup, new TextSpan(i, run), s[i..run], ""));
+                }
+                i = run;
+                continue;
+            }
+            b.Copy(i);
+            i++;
+        }
+    }
+
+
+    /// <summary>Joins "18-⏎NQ/TW" and "34/2007/PL-⏎UBTVQH11": a symbol cut after a hyphen at a line end.</summary>
+    private static (string, OffsetMap) SymbolJoinPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        var b = new TextEditBuilder(input);
+        var i = 0;
+        while (i < input.Length)
+        {
+            var c = input[i];
+            if (c == '-' && i > 0 && IsSymbolChar(input[i - 1]))
+            {
+                var j = i + 1;
+                while (j < input.Length && input[j] == ' ') j++;
+                if (j < input.Length && input[j] == '\n')
+                {
+                    var k = j;
+                    while (k < input.Length && input[k] is '\n' or ' ') k++;
+                    if (k < input.Length && LooksLikeSymbolTail(input, k))
+                    {
+                        b.Copy(i);
+                        repairs.Add((RepairKind.Hyphenation, new TextSpan(i + 1, k), input[(i + 1)..k], ""));
+                        i = k;
+                        continue;
+                    }
+                }
+            }
+            b.Copy(i);
+            i++;
+        }
+        return b.Build();
+    }
+
+    private static bool IsSymbolChar(char c) => char.IsDigit(c) || (char.IsUpper(c) && c <= 'Ỹ');
+
+    private static bool LooksLikeSymbolTail(string s, int k)
+    {
+        // The next token is capitals/digits with a '/' or '-' inside or straight after: NQ/TW, UBTVQH11, CP.
+        var e = k;
+        while (e < s.Length && (char.IsLetterOrDigit(s[e]) || s[e] is '/' or '-')) e++;
+        var token = s[k..e].TrimEnd('.', ',', ';');
+        if (token.Length < 2) return false;
+        var letters = token.Where(char.IsLetter).ToArray();
+        if (letters.Length == 0) return false;
+        var upper = letters.Count(char.IsUpper);
+        return upper >= letters.Length - 1 && upper >= 2 && (token.Contains('/') || token.Contains('-') || token.Any(char.IsDigit) || e - k <= 6);
+    }
+
+    /// <summary>One space between words, no trailing spaces, at most one blank line, no leading or trailing blank lines.</summary>
+    private static (string, OffsetMap) WhitespacePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        var b = new TextEditBuilder(input);
+        var pendingSpace = -1;
+        var newlines = 0;
+        var firstNewline = -1;
+        var i = 0;
+        while (i < input.Length)
+        {
+            var c = input[i];
+            if (c == ' ')
+            {
+                if (pendingSpace < 0) pendingSpace = i;
+                i++;
+                continue;
+            }
+            if (c == '\n')
+            {
+                if (newlines == 0) firstNewline = i;
+                newlines++;
+                pendingSpace = -1;
+                i++;
+                continue;
+            }
+            if (b.Length > 0)
+            {
+                if (newlines > 0)
+                {
+                    b.Append('\n', firstNewline, firstNewline + 1);
+                    if (newlines > 1) b.Append('\n', firstNewline, firstNewline + 1);
+                }
+                else if (pendingSpace >= 0)
+                {
+                    b.Append(' ', pendingSpace, pendingSpace + 1);
+                }
+            }
+            newlines = 0;
+            pendingSpace = -1;
+            b.Copy(i);
+            i++;
+        }
+        return b.Build();
+    }
+
+    /// <summary>One tone placement for every syllable (hoà → hòa, Uỷ → Ủy, họach → hoạch).</summary>
+    private static (string, OffsetMap) TonePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    {
+        var b = new TextEditBuilder(input);
+        var i = 0;
+        while (i < input.Length)
+        {
+            if (!char.IsLetter(input[i]))
+            {
+                b.Copy(i);
+                i++;
+                continue;
+            }
+            var j = i;
+            while (j < input.Length && char.IsLetter(input[j])) j++;
+            var word = input[i..j];
+            if (VietnameseSyllable.TryCanonicalize(word, out var canonical) && canonical != word && canonical.Length == word.Length)
+            {
+                repairs.Add((RepairKind.Tone, new TextSpan(i, j), word, canonical));
+                for (var k = 0; k < canonical.Length; k++) b.Append(canonical[k], i + k, i + k + 1);
+            }
+            else
+            {
+                b.CopyRange(i, j);
+            }
+            i = j;
+        }
+        return b.Build();
+    }
+}

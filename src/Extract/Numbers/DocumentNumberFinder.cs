@@ -1,0 +1,42 @@
+using DocIntel.Extract.Layout;
+using DocIntel.Extract.Symbols;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Numbers;
+
+/// <summary>Finds the document's own number and symbol (số, ký hiệu) in the header: "Số: 04/BC-UBND", "Số 585-CV/ĐU".</summary>
+public static class DocumentNumberFinder
+{
+    public sealed record Result(Found<string> Number, DocumentSymbol? Symbol, int LineIndex);
+
+    public static Result? Find(string text, IReadOnlyList<TextLine> lines, int headerLines)
+    {
+        var limit = Math.Min(lines.Count, headerLines);
+        for (var i = 0; i < limit; i++)
+        {
+            var line = lines[i];
+            var m = SymbolPattern.NumberLine().Match(line.Text);
+            if (m.Success && SymbolPattern.LooksLikeSymbol(m.Groups["sym"].Value))
+            {
+                var g = m.Groups["sym"];
+                return Make(g.Value, TextSpan.FromLength(line.Start + g.Index, g.Length), i, 0.95);
+            }
+            // "Số:" alone, the number on the next line.
+            var t = line.Text.Trim();
+            if (t is "Số:" or "Số" && i + 1 < lines.Count)
+            {
+                var next = lines[i + 1];
+                var n = SymbolPattern.InText().Match(next.Text);
+                if (n.Success && n.Index <= 2)
+                    return Make(n.Value, TextSpan.FromLength(next.Start + n.Index, n.Length), i + 1, 0.85);
+            }
+        }
+        return null;
+    }
+
+    private static Result Make(string printed, TextSpan span, int line, double confidence)
+    {
+        DocumentSymbol.TryParse(printed, out var symbol);
+        return new Result(new Found<string>(DocumentSymbol.Normalize(printed), span, confidence, "number.header"), symbol, line);
+    }
+}

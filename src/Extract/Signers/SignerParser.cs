@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using DocIntel.Extract.Documents;
+using DocIntel.Extract.Issuers;
+using DocIntel.Extract.Layout;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Signers;
+
+/// <summary>
+/// Reads the signer block (box 7): authority prefix (KT., TM., T/M, TL., TUQ., Q.), position, and the name —
+/// the last name-shaped line of the document, not a stamp text or "(Đã ký)".
+/// </summary>
+public static partial class SignerParser
+{
+    private static readonly string[] KnownPositions =
+    [
+        "Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "Trưởng ban", "Phó Trưởng ban", "Phó Ban Chỉ đạo", "Trưởng Ban Chỉ đạo",
+        "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Bộ trưởng", "Thứ trưởng", "Thủ tướng", "Phó Thủ tướng",
+        "Cục trưởng", "Phó Cục trưởng", "Chủ nhiệm", "Phó Chủ nhiệm", "Hiệu trưởng", "Phó Hiệu trưởng", "Trưởng phòng", "Phó Trưởng phòng",
+        "Tổng Bí thư", "Thường trực", "Ủy viên", "Chánh Thanh tra", "Tổng Cục trưởng", "Viện trưởng", "Chủ tịch Quốc hội",
+    ];
+
+    [GeneratedRegex(@"^(?<a>K\.?\s?T\.?|T\.?\s?M\.?|T/M|K/T|T\.?\s?L\.?|T/L|T\.?\s?U\.?\s?Q\.?|TƯQ\.?|Q\.)\s+(?<rest>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorityLine();
+
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{Ll}]+)(?:\s\p{Lu}[\p{Ll}]*){1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameShape();
+
+    private static readonly HashSet<string> NotNames = ["Nơi nhận", "Như trên", "Kính gửi", "Lưu", "Đã ký", "Thái Bình", "Kiểm"];
+
+    public static SignerInfo? Parse(string text, IReadOnlyList<TextLine> lines)
+    {
+        // Search the last lines, from the end, for a name-shaped line.
+        var first = Math.Max(0, lines.Count - 40);
+        for (var i = lines.Count - 1; i >= first; i--)
+        {
+            var t = Clean(lines[i].Text);
+            if (t.Length == 0) continue;
+            if (!IsName(t)) continue;
+            var nameOffset = lines[i].Text.IndexOf(t, StringComparison.Ordinal);
+            var nameSpan = TextSpan.FromLength(lines[i].Start + Math.Max(0, nameOffset), t.Length);
+            string? position = null, authority = null;
+            TextSpan? positionSpan = null;
+            for (var j = i - 1; j >= Math.Max(0, i - 8); j--)
+            {
+                var u = Clean(lines[j].Text);
+                if (u.Length == 0) continue;
+                if (u.StartsWith('-') || u.EndsWith(';') || u.Contains("Nơi nhận", StringComparison.OrdinalIgnoreCase)) break;
+                var letters = u.Count(char.IsLetter);
+                if (letters == 0 || u.Count(char.IsUpper) < letters * 0.7) continue;
+                var a = AuthorityLine().Match(u);
+                if (a.Success)
+                {
+                    authority = NormalizeAuthority(a.Groups["a"].Value);
+                    break;
+                }
+                if (position is null)
+                {
+                    position = PositionName(u);
+                    var off = lines[j].Text.IndexOf(u, StringComparison.Ordinal);
+                    positionSpan = TextSpan.FromLength(lines[j].Start + Math.Max(0, off), u.Length);
+                }
+            }
+            return new SignerInfo(t, position, authority, nameSpan, positionSpan);
+        }
+        return null;
+    }
+
+    private static string Clean(string line) => Regex.Replace(line.Replace("*", "").Replace("#", ""), @"\s+", " ").Trim();
+
+    private static bool IsName(string t)
+    {
+        if (!NameShape().IsMatch(t) || NotNames.Any(n => t.StartsWith(n, StringComparison.Ordinal))) return false;
+        var words = t.Split(' ');
+        // Vietnamese personal names: 2–5 syllables, each short.
+        return words.Length is >= 2 and <= 5 && words.All(w => w.Length <= 7);
+    }
+
+    private static string NormalizeAuthority(string a)
+    {
+        var k = new string(a.Where(char.IsLetter).ToArray()).ToUpperInvariant();
+        return k switch { "KT" => "KT", "TM" => "TM", "TL" => "TL", "TUQ" or "TƯQ" => "TUQ", "Q" => "Q", _ => k };
+    }
+
+    /// <summary>Position in normal case; OCR- or glyph-damaged capitals ("PHÓ BÍ THU'", "PHÓ CH TỊCH") matched to a known position.</summary>
+    public static string PositionName(string upper)
+    {
+        var cleaned = Regex.Replace(upper.Replace("THU'", "THƯ").Replace("'", ""), @"\s+", " ").Trim();
+        var key = BodyNames.Key(cleaned);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var p in KnownPositions)
+        {
+            var d = Levenshtein(key, BodyNames.Key(p));
+            if (d < bestDistance) { bestDistance = d; best = p; }
+        }
+        if (best is not null && bestDistance <= Math.Max(1, key.Length / 6)) return best;
+        return BodyNames.ToNormalCase(cleaned);
+    }
+
+    internal static int Levenshtein(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) prev[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+}

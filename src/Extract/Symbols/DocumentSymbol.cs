@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DocIntel.Extract.Normalization;
+
+namespace DocIntel.Extract.Symbols;
+
+/// <summary>Which numbering grammar a symbol follows.</summary>
+public enum SymbolSystem
+{
+    /// <summary>N/TYPE-ISSUER (administrative document, Nghị định 30/2020).</summary>
+    State,
+    /// <summary>N/YYYY/TYPE-ISSUER (văn bản quy phạm pháp luật).</summary>
+    Normative,
+    /// <summary>N/ISSUER-UNIT: a state công văn, which has no type code.</summary>
+    StateLetter,
+    /// <summary>N-TYPE/ISSUER (Party documents, Hướng dẫn 36-HD/VPTW).</summary>
+    Party,
+    /// <summary>N/YYYY/QHkk or N/YYYY/PL-UBTVQHkk: laws, ordinances, National Assembly resolutions.</summary>
+    Legislative,
+}
+
+/// <summary>
+/// A document's number and symbol (số, ký hiệu), e.g. 04/BC-UBND, 585-CV/ĐU, 59/2023/NĐ-CP.
+/// <see cref="Key"/> is the contract's normalised form: NFC, one dash, no spaces, upper case.
+/// </summary>
+public sealed record DocumentSymbol(string Key, string Number, int? Year, string? TypeCode, string IssuerCode, SymbolSystem System)
+{
+    private static readonly HashSet<string> StateTypeCodes =
+    [
+        "NQ", "QĐ", "CT", "QC", "QYĐ", "QĐI", "TC", "TB", "HD", "CTR", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTR", "HĐ", "CĐ",
+        "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "NĐ", "TT", "TTLT", "PL", "SY", "TRS", "SL", "VBHN", "CV",
+        "GN", "TTH", "UQ", "NP", "ND", "QD",
+    ];
+
+    private static readonly Regex Party = new(@"^(?<n>\d{1,5})-(?<t>[A-ZĐ]{1,5}[IY]?)/(?<i>[A-ZĐ0-9][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Normative = new(@"^(?<n>\d{1,5})/(?<y>(?:19|20)\d{2})/(?<rest>[A-ZĐ][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Plain = new(@"^(?<n>\d{1,5})/(?<rest>[A-ZĐ][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant);
+
+    /// <summary>The contract's normalisation of a printed symbol: "Số 44 -CV/BCĐ" → "44-CV/BCĐ".</summary>
+    public static string Normalize(string printed)
+    {
+        ArgumentNullException.ThrowIfNull(printed);
+        var s = VietnameseNormalizer.Default.Normalize(printed).Text;
+        s = Regex.Replace(s, @"^\s*[Ss][ốoÔỐ]\s*:?\s*", "");
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            sb.Append(c switch { 'Ð' or 'ð' => 'Đ', _ => char.ToUpperInvariant(c) });
+        }
+        return sb.ToString().Trim('.', ',', ';', ':');
+    }
+
+    public static bool TryParse(string printed, out DocumentSymbol symbol)
+    {
+        var key = Normalize(printed);
+        symbol = null!;
+        var m = Party.Match(key);
+        if (m.Success)
+        {
+            symbol = new DocumentSymbol(key, m.Groups["n"].Value, null, m.Groups["t"].Value, m.Groups["i"].Value, SymbolSystem.Party);
+            return true;
+        }
+        m = Normative.Match(key);
+        if (m.Success)
+        {
+            var rest = m.Groups["rest"].Value;
+            var year = int.Parse(m.Groups["y"].Value, global::System.Globalization.CultureInfo.InvariantCulture);
+            if (Regex.IsMatch(rest, @"^(?:QH\d{1,2}|UBTVQH\d{1,2}|PL-UBTVQH\d{1,2})$"))
+            {
+                var type = rest.StartsWith("PL-", StringComparison.Ordinal) ? "PL" : null;
+                symbol = new DocumentSymbol(key, m.Groups["n"].Value, year, type, rest.StartsWith("PL-", StringComparison.Ordinal) ? rest[3..] : rest, SymbolSystem.Legislative);
+                return true;
+            }
+            var dash = rest.IndexOf('-');
+            if (dash <= 0) return false;
+            symbol = new DocumentSymbol(key, m.Groups["n"].Value, year, rest[..dash], rest[(dash + 1)..], SymbolSystem.Normative);
+            return true;
+        }
+        m = Plain.Match(key);
+        if (m.Success)
+        {
+            var rest = m.Groups["rest"].Value;
+            var dash = rest.IndexOf('-');
+            if (dash <= 0) return false;
+            var first = rest[..dash];
+            var tail = rest[(dash + 1)..];
+            if (tail.Length == 0) return false;
+            symbol = StateTypeCodes.Contains(first)
+                ? new DocumentSymbol(key, m.Groups["n"].Value, null, first, tail, SymbolSystem.State)
+                : new DocumentSymbol(key, m.Groups["n"].Value, null, null, rest, SymbolSystem.StateLetter);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>The document type a symbol's type code names, in the contract's codes.</summary>
+    public string? DocTypeFromCode() => System switch
+    {
+        SymbolSystem.StateLetter => "cong_van",
+        SymbolSystem.Legislative when TypeCode == "PL" => "other",
+        SymbolSystem.Legislative => null,
+        _ => TypeCode switch
+        {
+            "BC" => "bao_cao",
+            "KH" => "ke_hoach",
+            "QĐ" or "QD" => "quyet_dinh",
+            "NQ" => "nghi_quyet",
+            "TB" => "thong_bao",
+            "CT" => "chi_thi",
+            "TTR" => "to_trinh",
+            "HD" => "huong_dan",
+            "KL" => "ket_luan",
+            "QYĐ" or "QĐI" => "quy_dinh",
+            "CTR" => "chuong_trinh",
+            "BB" => "bien_ban",
+            "GM" => "giay_moi",
+            "NĐ" or "ND" => "nghi_dinh",
+            "TT" when System != SymbolSystem.Party => "thong_tu",
+            "CV" => "cong_van",
+            _ => "other",
+        },
+    };
+
+    /// <summary>The Vietnamese type name a code stands for (for citations that give only the symbol).</summary>
+    public static string? TypeNameFromCode(string? code, SymbolSystem system) => code switch
+    {
+        "NĐ" or "ND" => "Nghị định",
+        "NQ" => "Nghị quyết",
+        "QĐ" or "QD" => "Quyết định",
+        "QĐI" or "QYĐ" => "Quy định",
+        "CT" => "Chỉ thị",
+        "KL" => "Kết luận",
+        "TB" => "Thông báo",
+        "KH" => "Kế hoạch",
+        "BC" => "Báo cáo",
+        "HD" => "Hướng dẫn",
+        "TTR" => "Tờ trình",
+        "CTR" => "Chương trình",
+        "CV" => "Công văn",
+        "TT" => system == SymbolSystem.Party ? "Thông tri" : "Thông tư",
+        "TTLT" => "Thông tư liên tịch",
+        "PL" => "Pháp lệnh",
+        "ĐA" => "Đề án",
+        "QC" => "Quy chế",
+        "GM" => "Giấy mời",
+        "BB" => "Biên bản",
+        _ => system == SymbolSystem.StateLetter ? "Công văn" : null,
+    };
+}

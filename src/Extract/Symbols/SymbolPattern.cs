@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace DocIntel.Extract.Symbols;
+
+/// <summary>
+/// The printed shape of a number and symbol, tolerant of the stray spaces real texts carry
+/// ("44 -CV/BCĐ", "26- KH/TU", "27/NQ- TW"), as one regex shared by the number finder and the citation finder.
+/// </summary>
+public static partial class SymbolPattern
+{
+    private const string Body =
+        @"(?<n>\d{1,5})(?:\s?/\s?(?<y>(?:19|20)\d{2}))?\s?[-/]\s?(?<t>[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,9}(?:\.[A-Z]{1,4})?)(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,12}(?:\.[A-Z]{1,4})?){0,3}";
+
+    /// <summary>A symbol inside running text. "số145/2020/NĐ-CP" (no space after số) is allowed.</summary>
+    [GeneratedRegex(@"(?:(?<![\p{L}\d/.,-])|(?<=[Ss][ốố]))" + Body + @"(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    public static partial Regex InText();
+
+    /// <summary>The document's own number line: "Số: 04/BC-UBND", "Số 585-CV/ĐU".</summary>
+    [GeneratedRegex(@"(?<![\p{L}])S[ốố]\s*:?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    public static partial Regex NumberLine();
+
+    /// <summary>True when a matched symbol has at least one capital group of two letters (not "3/A").</summary>
+    public static bool LooksLikeSymbol(string printed)
+    {
+        var letters = 0;
+        var maxRun = 0;
+        foreach (var c in printed)
+        {
+            if (char.IsUpper(c)) { letters++; maxRun = Math.Max(maxRun, letters); }
+            else if (!char.IsLower(c)) letters = 0;
+        }
+        return maxRun >= 2;
+    }
+}

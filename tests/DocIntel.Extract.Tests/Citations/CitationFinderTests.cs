@@ -1,0 +1,119 @@
+using DocIntel.Extract.Citations;
+using DocIntel.Extract.Normalization;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Tests.Citations;
+
+public sealed class CitationFinderTests
+{
+    private static IReadOnlyList<Extract.Documents.Citation> Find(string raw)
+    {
+        var text = VietnameseNormalizer.Default.Normalize(raw).Text;
+        return new CitationFinder(TestReference.Value.Registry).Find(text, new TextSpan(0, text.Length));
+    }
+
+    public static TheoryData<string, string[]> Numbered => new()
+    {
+        { "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ", ["59/2023/NĐ-CP"] },
+        { "Kết luận số 120-KL/TW ngày 07/01/2016 của Bộ Chính trị", ["120-KL/TW"] },
+        { "Quy định số 11-QĐi/TW, ngày 18/2/2019 của Bộ Chính trị", ["11-QĐI/TW"] },
+        { "Chỉ thị số 26/CT-TTg ngày 05/9/2016 của Thủ tướng Chính phủ", ["26/CT-TTG"] },
+        { "Pháp lệnh số 34/2007/PL-\nUBTVQH11 về thực hiện dân chủ ở xã", ["34/2007/PL-UBTVQH11"] },
+        { "Kế hoạch số 814/KH-UBND ngày 28/12/2021 của UBND tỉnh", ["814/KH-UBND"] },
+        { "Văn bản số 44-CV/BCĐ ngày 25/3/2024", ["44-CV/BCĐ"] },
+        { "UBND tỉnh vừa ban hành Công văn số 957/UBND-NC gửi các sở", ["957/UBND-NC"] },
+        { "Nghị định 61/2023/NĐ-CP, ngày 16/8/2023 của Chính phủ", ["61/2023/NĐ-CP"] },
+        // lists that share a type word
+        { "Nghị quyết số 18-\nNQ/TW, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương", ["18-NQ/TW", "19-NQ/TW"] },
+        { "theo Quyết định số 217 -QĐ/TW, Quyết định số 218-QĐ/TW của Bộ Chính trị", ["217-QĐ/TW", "218-QĐ/TW"] },
+        { "các Nghị định số 59/2023/NĐ-CP và 61/2023/NĐ-CP", ["59/2023/NĐ-CP", "61/2023/NĐ-CP"] },
+        // damaged spacing (seed 001)
+        { "Kế hoạch số 26- KH/TU Ban Thường vụ của Tỉnh ủy", ["26-KH/TU"] },
+        { "Nghị định số145/2020/NĐ-CP, ngày 14/12/2020 của Chính phủ", ["145/2020/NĐ-CP"] },
+        { "Nghị quyết số 27/NQ- TW", ["27/NQ-TW"] },
+        // the same document twice is one citation
+        { "Văn bản số 44-CV/BCĐ ngày 25/3/2024 (có Văn bản số 44-CV/BCĐ gửi kèm)", ["44-CV/BCĐ"] },
+        // Icelandic eth from OCR
+        { "Nghị định số 59/2023/NÐ-CP", ["59/2023/NĐ-CP"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Numbered))]
+    public void FindsNumberedCitations(string text, string[] numbers) =>
+        Assert.Equal(numbers, Find(text).Select(c => c.Number ?? "").ToArray());
+
+    public static TheoryData<string> NotCitations => new()
+    {
+        "ngày 10/11/2022",
+        "Điện thoại: 0204.3855.123, Fax: 0204 3855 124",
+        "Điều 5, khoản 2",
+        "V/v tiếp tục đẩy mạnh",
+        "Ban Chấp hành Trung ương Đảng khóa XIII",
+        "diện tích 834,77 ha, 2.631 hộ, 9.629 nhân khẩu",
+        "trang 3/12",
+        "Mã bưu chính 24000",
+        "từ tháng 5/2024 đến tháng 12/2024",
+    };
+
+    [Theory]
+    [MemberData(nameof(NotCitations))]
+    public void IgnoresWhatIsNotACitation(string text) => Assert.Empty(Find(text));
+
+    [Theory]
+    [InlineData("tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến hội viên", "10/2022/QH15")]
+    [InlineData("Triển khai Luật thực hiện dân chủ ở cơ sở đến hội viên", "10/2022/QH15")]
+    [InlineData("Pháp luật về dân chủ trực tiếp trong Hiến pháp năm 2013;", "HIẾN-PHÁP-2013")]
+    [InlineData("thi hành một số điều của Bộ luật Lao động về điều kiện lao động", "45/2019/QH14")]
+    [InlineData("thực hiện Nghị quyết Trung ương 4 (khóa\n\nXII) về tăng cường", "04-NQ/TW")]
+    public void ResolvesTitledCitationsThroughTheRegistry(string text, string key) =>
+        Assert.Contains(Find(text), c => c.Key == key);
+
+    [Fact]
+    public void ReadsDateAndIssuerOfACitation()
+    {
+        var c = Assert.Single(Find("Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp \n\nhành Trung ương Đảng khóa XIII về đẩy mạnh"));
+        Assert.Equal(new DateOnly(2021, 10, 25), c.Date);
+        Assert.Equal("Ban Chấp hành Trung ương Đảng khóa XIII", c.Issuer);
+        Assert.Equal("Kết luận", c.Type);
+    }
+
+    [Theory]
+    [InlineData("Căn cứ Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ;", "basis")]
+    [InlineData("Thực hiện Thông báo số 61-TB/BCĐ, ngày 22/7/2024 của Ban chỉ đạo Huyện về thực hiện", "implements")]
+    [InlineData("Ủy ban nhân dân tỉnh nhận được Văn bản số 44-CV/BCĐ ngày 25/3/2024 (có Văn bản số 44-CV/BCĐ gửi kèm)", "forwards")]
+    [InlineData("quán triệt những quan điểm đã được đề cập trong Nghị định số 04/2015/NĐ-CP, Chỉ thị", "mentions")]
+    public void TypesTheRelation(string text, string relation) => Assert.Equal(relation, Find(text)[0].Relation);
+
+    [Fact]
+    public void FlagsSymbolsTheRegistryDoesNotKnow()
+    {
+        var c = Assert.Single(Find("Nghị định số 04/2014/NĐ-CP của Chính phủ"));
+        Assert.Contains("unknown_in_registry", c.Flags);
+        var known = Assert.Single(Find("Nghị định số 04/2015/NĐ-CP của Chính phủ"));
+        Assert.DoesNotContain("unknown_in_registry", known.Flags);
+    }
+
+    [Fact]
+    public void SkipsTheDocumentsOwnNumberLine()
+    {
+        var found = Find("Số: 04/BC-UBND Song Vân, ngày 11 tháng 01 năm 2024\n\nthực hiện Kết luận số 21-KL/TW");
+        Assert.Equal(["21-KL/TW"], found.Select(c => c.Number ?? "").ToArray());
+    }
+
+    [Theory]
+    [InlineData("Nghị định 59/2023", null, "59", 2023, "Nghị định")]
+    [InlineData("nghi dinh 59/2023", null, "59", 2023, "Nghị định")]
+    [InlineData("NĐ 59/2023", "59/2023/NĐ-CP", null, null, "Nghị định")]
+    [InlineData("59/2023/NĐ-CP", "59/2023/NĐ-CP", "59", 2023, null)]
+    [InlineData("Nghị định số 61/2023/NĐ-CP", "61/2023/NĐ-CP", "61", 2023, null)]
+    [InlineData("Kết luận 120", null, "120", null, "Kết luận")]
+    [InlineData("Luật Thực hiện dân chủ ở cơ sở", "10/2022/QH15", null, null, "Luật")]
+    public void ParsesWhatUsersTypeForACitedDocument(string input, string? key, string? number, int? year, string? type)
+    {
+        var q = CitationQuery.Parse(input, TestReference.Value.Registry);
+        Assert.Equal(key, q.Key);
+        Assert.Equal(number, q.Number);
+        Assert.Equal(year, q.Year);
+        Assert.Equal(type, q.TypeName);
+    }
+}

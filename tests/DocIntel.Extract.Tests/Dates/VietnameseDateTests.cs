@@ -1,0 +1,55 @@
+using DocIntel.Extract.Dates;
+using DocIntel.Extract.Layout;
+using DocIntel.Extract.Text;
+
+namespace DocIntel.Extract.Tests.Dates;
+
+public sealed class VietnameseDateTests
+{
+    [Theory]
+    [InlineData("Song Vân, ngày 11 tháng 01 năm 2024", "2024-01-11")]
+    [InlineData("ngày 06 tháng 8 năm 2024", "2024-08-06")]
+    [InlineData("ngày 14/8/2023", "2023-08-14")]
+    [InlineData("7:57, Thứ Sáu, 1-3-2024", "2024-03-01")]
+    [InlineData("ngày 25 tháng 3 nàm 2024", "2024-03-25")]
+    [InlineData("ngày O1 thảng 02 năm 2020", "2020-02-01")]
+    [InlineData("Thái Bình, ngày 29 tháng 3 năm 2024", "2024-03-29")]
+    public void ReadsDatesAsWritten(string text, string iso)
+    {
+        var found = VietnameseDate.FindAll(text, new TextSpan(0, text.Length)).First();
+        Assert.Equal(DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture), found.Value);
+    }
+
+    [Theory]
+    [InlineData("ngày 31 tháng 02 năm 2024")]
+    [InlineData("ngày 32/1/2024")]
+    [InlineData("ngày … tháng … năm 2024")]
+    [InlineData("ngày 10 tháng 13 năm 2024")]
+    public void RejectsImpossibleOrBlankDates(string text) => Assert.Empty(VietnameseDate.FindAll(text, new TextSpan(0, text.Length)));
+
+    public static TheoryData<string, string?, string?> DateLines => new()
+    {
+        // seed 001: number and date on one line
+        { "SONG VÂN\n\nSố: 04/BC-UBND Song Vân, ngày 11 tháng 01 năm 2024\n\nBÁO CÁO", "2024-01-11", "Song Vân" },
+        // seed 000: italic markers already removed
+        { "Số 585-CV/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình Chương, ngày 06 tháng 8 năm 2024", "2024-08-06", "Bình Chương" },
+        // corpus c009: the date line wraps
+        { "Số: 1026/KH-UBND\nNghệ An, ngày 26\ntháng 11 năm 2025", "2025-11-26", "Nghệ An" },
+        // a căn cứ line is a cited document's date, not the document's
+        { "KẾ HOẠCH\nCăn cứ kế hoạch số 142-KH/BTC, ngày 16 tháng 4 năm 2024 của Ban tổ chức", null, null },
+        // a news page: the dateline
+        { "Triển khai thực hiện quy chế dân chủ\n\n7:57, Thứ Sáu, 1-3-2024\n\nUBND tỉnh vừa ban hành", "2024-03-01", null },
+        // unfilled template
+        { "Hà Nội, ngày    tháng    năm 2025", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(DateLines))]
+    public void FindsTheDocumentsOwnDateAndPlace(string header, string? iso, string? place)
+    {
+        var lines = TextLine.Split(header, new TextSpan(0, header.Length));
+        var r = IssueDateFinder.Find(header, lines, 40);
+        Assert.Equal(iso, r?.Date.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(place, r?.Place?.Value);
+    }
+}
