@@ -47,7 +47,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var raw = new List<RawCitation>();
         FindNumbered(text, within, ownNumber, raw);
         FindTitled(text, within, raw);
-        return Merge(raw);
+        var ownKey = ownNumber is { } own ? DocumentSymbol.Normalize(text.Substring(own.Start, own.Length)) : null;
+        return Merge(raw, ownKey);
     }
 
     private sealed record RawCitation(string Key, string? Type, string? Number, string? Title, DateOnly? Date, string? Issuer, string Relation, TextSpan Span, List<string> Flags);
@@ -194,11 +195,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     private static int Strength(string relation) => relation switch { "forwards" => 3, "basis" => 2, "implements" => 1, _ => 0 };
 
-    private List<Citation> Merge(List<RawCitation> raw)
+    private List<Citation> Merge(List<RawCitation> raw, string? ownKey)
     {
         var result = new List<Citation>();
         foreach (var g in raw.GroupBy(r => r.Key, StringComparer.Ordinal).OrderBy(g => g.Min(r => r.Span.Start)))
         {
+            // A document does not cite itself (its own number recurs in running heads and closing formulas).
+            if (ownKey is not null && g.Key == ownKey) continue;
             var first = g.OrderBy(r => r.Span.Start).First();
             var date = g.Select(r => r.Date).FirstOrDefault(d => d is not null);
             var issuer = g.Select(r => r.Issuer).FirstOrDefault(i => i is not null);

@@ -33,8 +33,15 @@ public static partial class IssueDateFinder
             var date = VietnameseDate.ParseAt(text, headerStart + c.Index + 1, 60);
             if (date is null) continue;
             var place = PlaceBefore(line, commaInLine);
+            if (place is not null && line.Index > 0 && place.Span.Start == line.Start + (line.Text.Length - line.Text.TrimStart().Length))
+                place = WithWrappedStart(lines, line.Index - 1, place);
             return new Result(date with { By = "date.header" }, place);
         }
+        // No date line: the closing formula of a resolution or law ("… thông qua ngày 16 tháng 6 năm 2025").
+        var tailFrom = lines[Math.Max(0, lines.Count * 2 / 3)].Start;
+        var closing = Regex.Match(text[tailFrom..lines[^1].End], @"(?:thông qua|ký ban hành)\s+ngày\s", RegexOptions.CultureInvariant);
+        if (closing.Success && VietnameseDate.ParseAt(text, tailFrom + closing.Index + closing.Length - 5, 50) is { } passed)
+            return new Result(passed with { Confidence = 0.8, By = "date.closing" }, null);
         // No date line: a short dated line near the top (a news page "7:57, Thứ Sáu, 1-3-2024").
         for (var i = 0; i < Math.Min(lines.Count, 6); i++)
         {
@@ -44,6 +51,18 @@ public static partial class IssueDateFinder
             if (d is not null) return new Result(d with { Confidence = 0.6, By = "date.dateline" }, null);
         }
         return null;
+    }
+
+    /// <summary>"*Thành phố Hồ⏎Chí Minh, ngày …": a place name wrapped onto the date line.</summary>
+    private static Found<string> WithWrappedStart(IReadOnlyList<TextLine> lines, int previous, Found<string> place)
+    {
+        var prev = lines[previous];
+        var t = prev.Text.Trim();
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 3 || t.Any(c => char.IsDigit(c) || c is ',' or ':' or '/') || HeaderLines.IsStateHeader(t)) return place;
+        if (!words.All(w => char.IsUpper(w[0]) || w is "phố" or "xã" or "trấn") || words.All(w => w.All(c => !char.IsLetter(c) || char.IsUpper(c)))) return place;
+        var start = prev.Start + prev.Text.IndexOf(t, StringComparison.Ordinal);
+        return place with { Value = t + " " + place.Value, Span = new TextSpan(start, place.Span.End) };
     }
 
     private static Found<string>? PlaceBefore(TextLine line, int commaIndex)

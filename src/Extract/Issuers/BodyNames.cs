@@ -30,8 +30,11 @@ public static partial class BodyNames
         ("bộ chính trị", "Bộ Chính trị"), ("ban bí thư", "Ban Bí thư"), ("ban dân vận", "Ban Dân vận"), ("ban tuyên giáo", "Ban Tuyên giáo"),
         ("ban tổ chức", "Ban Tổ chức"), ("văn phòng", "Văn phòng"), ("hồ chí minh", "Hồ Chí Minh"), ("ban chấp hành", "Ban Chấp hành"),
         ("ủy ban kiểm tra", "Ủy ban Kiểm tra"), ("ban cán sự đảng", "Ban Cán sự đảng"), ("thủ tướng", "Thủ tướng"),
-        ("ủy ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"), ("đảng", "Đảng"),
+        ("ủy ban thường vụ quốc hội", "Ủy ban Thường vụ Quốc hội"), ("đảng", "Đảng"), ("ủy ban nhân dân", "Ủy ban nhân dân"),
+        ("hội đồng nhân dân", "Hội đồng nhân dân"), ("đại hội đại biểu toàn quốc", "Đại hội đại biểu toàn quốc"),
     ];
+
+    private static readonly (string Lower, string Proper)[] ProperPhrasesLongestFirst = [.. ProperPhrases.OrderByDescending(p => p.Lower.Length)];
 
     /// <summary>Expands header abbreviations (UBND, HĐND, MTTQ …) as whole words.</summary>
     public static string ExpandAbbreviations(string name)
@@ -62,10 +65,15 @@ public static partial class BodyNames
             for (var k = i + width; k < result.Length; k++) result[k] = Capitalize(result[k]);
             break;
         }
+        // Roman numerals of a term or congress stay capitals: "lần thứ XI", "khóa XIII".
+        for (var k = 1; k < result.Length; k++)
+        {
+            if (result[k - 1] is "thứ" or "khóa" or "khoá" && Regex.IsMatch(result[k], "^[ivxlc]+$")) result[k] = result[k].ToUpperInvariant();
+        }
         // "Sở Nội vụ", "Bộ Tài chính", "Cục Thuế": the field after the body word is a name.
         if (result.Length > 1 && result[0] is "sở" or "bộ" or "cục" or "tổng cục" && !UnitWords.Contains(result[1])) result[1] = Capitalize(result[1]);
         var joined = string.Join(' ', result);
-        foreach (var (l, p) in ProperPhrases)
+        foreach (var (l, p) in ProperPhrasesLongestFirst)
         {
             joined = Regex.Replace(joined, @"(?<![\p{L}])" + Regex.Escape(l) + @"(?![\p{L}])", p, RegexOptions.CultureInvariant);
         }

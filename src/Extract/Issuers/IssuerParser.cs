@@ -21,7 +21,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         "uy ban", "ubnd", "hoi dong", "hdnd", "dang uy", "dang bo", "dang doan", "ban ", "so ", "phong ", "bo ", "cuc ", "tong cuc",
         "van phong", "tinh uy", "thanh uy", "huyen uy", "thi uy", "quan uy", "chi bo", "mat tran", "cong an", "truong ", "trung tam",
         "thanh tra", "chinh phu", "quoc hoi", "thu tuong", "toa an", "vien kiem sat", "hoi ", "doan ", "lien doan", "bo chinh tri",
-        "chu tich", "kho bac", "chi cuc", "ngan hang", "benh vien", "dai hoc", "vien ", "ubkt", "bch ", "btv", "ubmttq", "mttq",
+        "chu tich", "kho bac", "chi cuc", "ngan hang", "benh vien", "dai hoc", "vien ", "ubkt", "bch ", "btv", "ubmttq", "mttq", "dai hoi",
     ];
 
     [GeneratedRegex(@"(?<unit>thị trấn|thị xã|thành phố|đặc khu|phường|huyện|quận|tỉnh|xã)\s+(?<name>(?:\p{Lu}[\p{L}']*|\d+)(?:[ -](?:\p{Lu}[\p{L}']*|\d+))*)", RegexOptions.CultureInvariant)]
@@ -31,9 +31,15 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     [GeneratedRegex(@"(?<body>(?:[ỦủU]y\s+ban\s+[Nn]hân\s+dân|UBND|[Hh]ội\s+đồng\s+[Nn]hân\s+dân|HĐND|Đảng\s+[ủu]y|Ban\s+Thường\s+vụ\s+Đảng\s+ủy)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*)(?:\s+\p{Lu}[\p{L}]*){0,4})?)", RegexOptions.CultureInvariant)]
     private static partial Regex BodyInSentence();
 
-    public Result? Parse(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol, DateOnly? date, string? place)
+    public Result? Parse(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol, DateOnly? date, string? place, int titleLine = -1)
     {
         var limit = numberLine >= 0 ? Math.Min(numberLine + 1, lines.Count) : Math.Min(12, lines.Count);
+        if (limit > 0)
+        {
+            // Blank the motto and Party header even where they wrap over lines, then read what is left.
+            var masked = HeaderLines.Mask(text, new TextSpan(lines[0].Start, lines[limit - 1].End));
+            lines = TextLine.Split(masked, new TextSpan(lines[0].Start, lines[^1].End));
+        }
         var bodies = HeaderBodies(lines, limit);
         string? name = null, parent = null;
         TextSpan? span = null;
@@ -54,10 +60,20 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             span = bodies[^1].Span;
             inferred.Add("issuer.name");
         }
+        else if (BodyUnderTitle(lines, titleLine >= 0 ? titleLine + 1 : limit) is { } underTitle)
+        {
+            name = BodyNames.ToNormalCase(underTitle.Text);
+            span = underTitle.Span;
+        }
         else if (FromSentence(text) is { } sentence)
         {
             name = BodyNames.ToNormalCase(BodyNames.ExpandAbbreviations(sentence.Value));
             span = sentence.Span;
+        }
+        else if (symbol is not null && CentralBodyFromCode(symbol) is { } central)
+        {
+            name = central;
+            inferred.Add("issuer.name");
         }
         if (name is null) return null;
 
@@ -67,6 +83,13 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     }
 
     private sealed record HeaderBody(string Text, TextSpan Span, bool IsBody);
+
+    // Word pairs a body name wraps inside ("ỦY / BAN", "NHÂN / DÂN"): the next line continues, it does not start a body.
+    private static readonly HashSet<string> WrappedPairs =
+    [
+        "uy ban", "nhan dan", "chinh phu", "trung uong", "cong san", "hanh chinh", "chap hanh", "thuong vu", "chi dao", "to quoc",
+        "mat tran", "hoi dong", "dan van", "tuyen giao", "kiem tra", "van phong", "tong cuc", "cong an", "giao duc", "quoc hoi", "chinh tri", "dai bieu", "toan quoc",
+    ];
 
     private static List<HeaderBody> HeaderBodies(IReadOnlyList<TextLine> lines, int limit)
     {
@@ -79,9 +102,16 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             // Cut the number and anything after "Số" off a line that holds both columns.
             var so = Regex.Match(cleaned, @"(?<![\p{L}])Số\b");
             if (so.Success) cleaned = cleaned[..so.Index].Trim();
-            if (cleaned.Length == 0 || cleaned == "*")
+            if (cleaned.Length == 0 || cleaned.All(c => c is '*' or ' ' or '-'))
             {
                 continue;
+            }
+            // The number on a line of its own ("Số:⏎37/2025/NQ-HĐND") is not part of a body's name.
+            var symbolInLine = SymbolPattern.InText().Match(cleaned);
+            if (symbolInLine.Success && SymbolPattern.LooksLikeSymbol(symbolInLine.Value))
+            {
+                cleaned = cleaned[..symbolInLine.Index].Trim();
+                if (cleaned.Length == 0) continue;
             }
             var letters = cleaned.Count(char.IsLetter);
             var upper = cleaned.Count(char.IsUpper);
@@ -98,6 +128,12 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             var span = offset >= 0 ? TextSpan.FromLength(lines[i].Start + offset, cleaned.Length) : lines[i].Span;
             var folded = BodyNames.Key(cleaned) + " ";
             var isBody = BodyStarts.Any(b => folded.StartsWith(b, StringComparison.Ordinal));
+            if (isBody && bodies.Count > 0)
+            {
+                var lastWord = BodyNames.Key(bodies[^1].Text).Split(' ')[^1];
+                var firstWord = folded.Split(' ')[0];
+                if (WrappedPairs.Contains(lastWord + " " + firstWord)) isBody = false;
+            }
             if (isBody || bodies.Count == 0)
             {
                 bodies.Add(new HeaderBody(cleaned, span, isBody));
@@ -109,6 +145,23 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             }
         }
         return bodies;
+    }
+
+    /// <summary>The body named on its own line between the title and the căn cứ lines ("ỦY BAN THƯỜNG VỤ QUỐC HỘI").</summary>
+    private static HeaderBody? BodyUnderTitle(IReadOnlyList<TextLine> lines, int from)
+    {
+        for (var i = Math.Max(0, from); i < Math.Min(lines.Count, from + 12); i++)
+        {
+            var t = lines[i].Text.Trim().Trim('*', ' ');
+            if (t.StartsWith("Căn cứ", StringComparison.Ordinal)) break;
+            var letters = t.Count(char.IsLetter);
+            if (letters < 6 || t.Count(char.IsUpper) < letters * 0.9) continue;
+            var folded = BodyNames.Key(t) + " ";
+            if (!BodyStarts.Any(b => folded.StartsWith(b, StringComparison.Ordinal)) && !folded.StartsWith("cuc truong", StringComparison.Ordinal)) continue;
+            var off = lines[i].Text.IndexOf(t, StringComparison.Ordinal);
+            return new HeaderBody(t, TextSpan.FromLength(lines[i].Start + Math.Max(0, off), t.Length), true);
+        }
+        return null;
     }
 
     private static string? BodyFromCode(DocumentSymbol symbol)
@@ -123,6 +176,33 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             _ => null,
         };
     }
+
+    /// <summary>Central bodies whose code alone names them (GUIDE §3): the issuer when the header lost its block.</summary>
+    private static string? CentralBodyFromCode(DocumentSymbol symbol) => symbol.IssuerCode.Split('-')[0] switch
+    {
+        "CP" => "Chính phủ",
+        "TTG" => "Thủ tướng Chính phủ",
+        "VPCP" => "Văn phòng Chính phủ",
+        "BNV" => "Bộ Nội vụ",
+        "BTC" => "Bộ Tài chính",
+        "BTP" => "Bộ Tư pháp",
+        "BCA" => "Bộ Công an",
+        "BQP" => "Bộ Quốc phòng",
+        "BNG" => "Bộ Ngoại giao",
+        "BYT" => "Bộ Y tế",
+        "BGDĐT" => "Bộ Giáo dục và Đào tạo",
+        "BXD" => "Bộ Xây dựng",
+        "BKHCN" => "Bộ Khoa học và Công nghệ",
+        "BVHTTDL" => "Bộ Văn hóa, Thể thao và Du lịch",
+        "BNNMT" => "Bộ Nông nghiệp và Môi trường",
+        "BDTTG" => "Bộ Dân tộc và Tôn giáo",
+        "NHNN" => "Ngân hàng Nhà nước",
+        "TTCP" => "Thanh tra Chính phủ",
+        _ when symbol.System == SymbolSystem.Legislative && symbol.IssuerCode.StartsWith("UBTVQH", StringComparison.Ordinal) => "Ủy ban Thường vụ Quốc hội",
+        _ when symbol.System == SymbolSystem.Legislative && symbol.IssuerCode.StartsWith("QH", StringComparison.Ordinal) => "Quốc hội",
+        _ when symbol.IssuerCode.StartsWith("UBTVQH", StringComparison.Ordinal) => "Ủy ban Thường vụ Quốc hội",
+        _ => null,
+    };
 
     /// <summary>"xã", "huyện" or "tỉnh" for a place name, from the text ("Song Vân là xã …") or a unique gazetteer entry.</summary>
     private string? UnitTypeOf(string placeName, string text, DateOnly? date)
@@ -204,7 +284,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         if (ownCommune) level = "commune";
         else if (ownDistrict) level = "district";
         else if (ownProvince) level = "province";
-        else if (Regex.IsMatch(folded, @"^(chinh phu|thu tuong|quoc hoi|bo chinh tri|ban bi thu|ban chap hanh trung uong|van phong chinh phu|van phong trung uong|bo )")) level = "central";
+        else if (Regex.IsMatch(folded, @"^(chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|bo chinh tri|ban bi thu|ban chap hanh trung uong|van phong chinh phu|van phong trung uong|bo |ngan hang nha nuoc|thanh tra chinh phu|dai hoi dai bieu toan quoc|cuc truong cuc|cuc |tong cuc)")) level = "central";
         else if (parent is not null)
         {
             var pm = UnitMentions(parent).ToList();

@@ -37,7 +37,7 @@ public sealed class DocumentExtractor
         ArgumentNullException.ThrowIfNull(normalized);
         var text = normalized.Text;
         var parts = _options.SplitParts ? DocumentSplitter.Split(text) : [new TextSpan(0, text.Length)];
-        return parts.Select((span, i) => ExtractPart(text, span, i + 1)).ToList();
+        return parts.Select((span, i) => ExtractPart(text, Zones.WebChrome.Trim(text, span), i + 1)).ToList();
     }
 
     private DocumentAnalysis ExtractPart(string text, TextSpan part, int index)
@@ -50,7 +50,7 @@ public sealed class DocumentExtractor
         var numberLine = number?.LineIndex ?? -1;
         var dateAndPlace = IssueDateFinder.Find(text, lines, _options.HeaderLines);
         var type = DocumentTypeClassifier.Classify(text, lines, numberLine, number?.Symbol);
-        var issuer = _issuers.Parse(text, lines, numberLine, number?.Symbol, dateAndPlace?.Date.Value, dateAndPlace?.Place?.Value);
+        var issuer = _issuers.Parse(text, lines, numberLine, number?.Symbol, dateAndPlace?.Date.Value, dateAndPlace?.Place?.Value, type.TitleLine);
         if (issuer is not null) inferred.AddRange(issuer.Inferred);
         var signer = SignerParser.Parse(text, lines);
         var recipients = RecipientParser.Parse(lines);

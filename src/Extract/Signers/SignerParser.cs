@@ -28,11 +28,38 @@ public static partial class SignerParser
 
     private static readonly HashSet<string> NotNames = ["Nơi nhận", "Như trên", "Kính gửi", "Lưu", "Đã ký", "Thái Bình", "Kiểm"];
 
+    [GeneratedRegex(@"^\s*Nơi\s+nh[ậâ]n", RegexOptions.CultureInvariant)]
+    private static partial Regex RecipientsLine();
+
+    [GeneratedRegex(@"^\s*(?:PHỤ LỤC|Phụ lục)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Appendix();
+
     public static SignerInfo? Parse(string text, IReadOnlyList<TextLine> lines)
     {
-        // Search the last lines, from the end, for a name-shaped line.
-        var first = Math.Max(0, lines.Count - 40);
-        for (var i = lines.Count - 1; i >= first; i--)
+        // The signer block sits beside "Nơi nhận:" (before or after it once the two columns are flattened);
+        // without one, it ends the document, before any appendix.
+        var recipients = lines.LastOrDefault(l => RecipientsLine().IsMatch(l.Text));
+        int first, last;
+        if (recipients is not null)
+        {
+            first = Math.Max(0, recipients.Index - 14);
+            last = Math.Min(lines.Count - 1, recipients.Index + 30);
+            var after = Scan(lines, recipients.Index + 1, last);
+            if (after is not null) return after;
+            last = recipients.Index - 1;
+        }
+        else
+        {
+            var appendix = lines.FirstOrDefault(l => l.Index > lines.Count / 3 && Appendix().IsMatch(l.Text));
+            last = (appendix?.Index ?? lines.Count) - 1;
+            first = Math.Max(0, last - 40);
+        }
+        return Scan(lines, first, last);
+    }
+
+    private static SignerInfo? Scan(IReadOnlyList<TextLine> lines, int first, int last)
+    {
+        for (var i = last; i >= first; i--)
         {
             var t = Clean(lines[i].Text);
             if (t.Length == 0) continue;
@@ -54,6 +81,10 @@ public static partial class SignerParser
                     authority = NormalizeAuthority(a.Groups["a"].Value);
                     break;
                 }
+                // A line wrapped out of the authority line above ("T/M BỘ CHÍNH⏎TRỊ", "… CHÍNH SÁCH,⏎THUẾ QUỐC TẾ").
+                var above = j > 0 ? Clean(lines[j - 1].Text) : "";
+                if (above.EndsWith(',') || (AuthorityLine().IsMatch(above) && u.Split(' ').Length <= 2 && !KnownPositions.Any(p => BodyNames.Key(p) == BodyNames.Key(u))))
+                    continue;
                 if (position is null)
                 {
                     position = PositionName(u);
@@ -66,13 +97,16 @@ public static partial class SignerParser
         return null;
     }
 
-    private static string Clean(string line) => Regex.Replace(line.Replace("*", "").Replace("#", ""), @"\s+", " ").Trim();
+    private static string Clean(string line) =>
+        Regex.Replace(Regex.Replace(line.Replace("*", "").Replace("#", "").Replace("|", ""), @"^\s*\(\s*Đã\s+ký\s*\)\s*", ""), @"\s+", " ").Trim();
 
     private static bool IsName(string t)
     {
         if (!NameShape().IsMatch(t) || NotNames.Any(n => t.StartsWith(n, StringComparison.Ordinal))) return false;
         var words = t.Split(' ');
-        // Vietnamese personal names: 2–5 syllables, each short.
+        // Vietnamese personal names: 2–5 syllables, each short; not a heading such as "Chương X" or "Phần II".
+        if (words.Any(w => w.Length < 2 || Regex.IsMatch(w, "^[IVXLC]+$"))) return false;
+        if (words[0] is "Chương" or "Điều" or "Mục" or "Phần" or "Phụ" or "Khoản" or "Tiết") return false;
         return words.Length is >= 2 and <= 5 && words.All(w => w.Length <= 7);
     }
 

@@ -43,8 +43,8 @@ public static partial class DocumentTypeClassifier
                 var first = lines[i];
                 var g = m.Groups["s"];
                 var subject = Join(new Found<string>(g.Value.Trim(), TextSpan.FromLength(first.Start + g.Index, g.Value.TrimEnd().Length), 0.9, "subject.vv"), lines, i + 1);
-                var type = symbol?.DocTypeFromCode() is { } c && c != DocTypes.Other ? c : DocTypes.CongVan;
-                return new Result(type, -1, subject, "type.vv");
+                // Only a công văn carries a "V/v" trích yếu, whatever its symbol's letters say (5680/CT-CS is Cục Thuế's).
+                return new Result(DocTypes.CongVan, -1, subject, "type.vv");
             }
         }
         if (symbol?.DocTypeFromCode() is { } fromCode)

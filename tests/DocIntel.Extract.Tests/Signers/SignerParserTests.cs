@@ -20,7 +20,11 @@ public sealed class SignerParserTests
         // seed 004 part 1: only the name survived
         { "Nơi nhận:\n\n- Như trên;\n- Lưu: VT, NCKS.\n\n\n\nLại Văn Hoàn", "Lại Văn Hoàn", null, null },
         // state prefixes with dots
-        { "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A", "Nguyễn Văn A", "Chủ tịch", "TM" },
+        { "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An", "Nguyễn Văn An", "Chủ tịch", "TM" },
+        // a chapter heading is not a name (corpus c004, a Party charter without signer)
+        { "*Chương XII*\n**CHẤP HÀNH ĐIỀU LỆ ĐẢNG**\n**Điều 48.**\nChỉ Đại hội đại biểu toàn quốc mới có quyền sửa đổi Điều lệ Đảng.", null, null, null },
+        // Party prefix wrapped over two lines (corpus c002)
+        { "- Lưu Văn phòng Trung ương Đảng.\n|\n**T/M BỘ CHÍNH\nTRỊ**\nTrần Cẩm Tú", "Trần Cẩm Tú", null, "TM" },
         { "TL. BỘ TRƯỞNG\nCHÁNH VĂN PHÒNG\n\nTrần Thị Bình", "Trần Thị Bình", "Chánh Văn phòng", "TL" },
         // no signer at all
         { "Xem chi tiết\n\nCác tin khác\nChi tiết bài viết tạm thời không có.", null, null, null },
