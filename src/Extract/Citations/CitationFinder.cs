@@ -27,7 +27,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private static partial Regex TypeWord();
 
     // What may stand between a type word and its symbol, or between two symbols of one list.
-    [GeneratedRegex(@"^(?:\s*(?:số|số:|và|,|;|các|liên tịch)\s*)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:số|số:|và|,|;|các|liên tịch)\s*)*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Connector();
 
     [GeneratedRegex(@"^\s*,?\s*(?:ban hành\s+)?ngày\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -38,6 +38,14 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     [GeneratedRegex(@"(?<![\p{L}])(?<t>Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+\d+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:\d+|lần thứ\s+\d+)\s*\((?:khóa|khoá)\s+[XVI]+\)|Nghị quyết\s+Đại hội\s+(?:đại biểu toàn quốc|Đảng bộ\s+[\p{L} ]{2,30}?)\s+lần thứ\s+[XVI]+(?:\s+của Đảng)?)", RegexOptions.CultureInvariant)]
     private static partial Regex PartyTitled();
+
+    // Words that end a law's name ("Luật Đất đai về …", "Luật Nhà ở đã được sửa đổi …").
+    private const string NameStop = "(?:và|về|của|số|ngày|năm|đã|được|theo|quy định|hướng dẫn|có|thì|này|để|trong|tại|cho|với|nhằm|đối|sửa|hiện|các|là|khi|bởi|do|hoặc|từ|trên|đến|mà|những|mới|nêu|trước|sau)";
+
+    // "Luật Tài nguyên nước năm 2023", "Luật An toàn, vệ sinh lao động", "Bộ luật Dân sự": a capitalised name, lower-case
+    // words after it (a comma may join two), up to a word that ends a name; the year when "năm"/"ngày … năm" follows.
+    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedLaw();
 
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortForm();
@@ -59,21 +67,50 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var typeMatches = TypeWord().Matches(slice).Cast<Match>().ToList();
         string? listType = null;
         var listEnd = -1;
-        foreach (Match m in SymbolPattern.InText().Matches(slice))
+        var matches = SymbolPattern.InText().Matches(slice).Cast<Match>().Select(m => (m.Index, m.Length, m.Value, Loose: false)).ToList();
+        // Looser symbols only right after "<type> số" ("Văn bản số 01/HLV", "số 16/CGC.BT").
+        foreach (Match so in Regex.Matches(slice, @"(?<![\p{L}])số\s*", RegexOptions.CultureInvariant))
+        {
+            var tail = SymbolPattern.LooseAfterSo().Match(slice[(so.Index + so.Length)..Math.Min(slice.Length, so.Index + so.Length + 40)]);
+            if (!tail.Success) continue;
+            var at = so.Index + so.Length + tail.Groups["sym"].Index;
+            var tw0 = typeMatches.LastOrDefault(t => t.Index + t.Length <= so.Index);
+            if (tw0 is null || !Connector().IsMatch(slice[(tw0.Index + tw0.Length)..so.Index])) continue;
+            matches.RemoveAll(x => x.Index == at && x.Length <= tail.Groups["sym"].Length);
+            if (matches.Any(x => x.Index <= at && at < x.Index + x.Length)) continue;
+            matches.Add((at, tail.Groups["sym"].Length, tail.Groups["sym"].Value, true));
+        }
+        foreach (var m in matches.OrderBy(x => x.Index))
         {
             var abs = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (ownNumber is { } own && own.Overlaps(abs)) continue;
             if (!SymbolPattern.LooksLikeSymbol(m.Value)) continue;
-            if (!DocumentSymbol.TryParse(m.Value, out var symbol)) continue;
+            DocumentSymbol? symbol;
+            if (!DocumentSymbol.TryParse(m.Value, out symbol))
+            {
+                if (!m.Loose) continue;
+                var key = DocumentSymbol.Normalize(m.Value);
+                symbol = new DocumentSymbol(key, key.Split('/')[0], null, null, key.Split('/')[1], SymbolSystem.StateLetter);
+            }
             if (IsDocumentNumberLine(slice, m.Index)) continue;
 
-            // The type word: the nearest one before, with only "số", "và", commas or earlier symbols of the same list between.
-            string? type = null;
+            // The type word: the nearest one before, with only "số", "và", commas or earlier symbols of the same list between;
+            // for laws, the title may stand between ("Luật Đất đai số 31/2024/QH15").
+            string? type = null, title = null;
             var tw = typeMatches.LastOrDefault(t => t.Index + t.Length <= m.Index);
             if (tw is not null && Connector().IsMatch(slice[(tw.Index + tw.Length)..m.Index]))
+            {
                 type = Canonical(tw.Groups["type"].Value);
+            }
+            else if (tw is not null && TitledNumber(slice, tw, m.Index) is { } named)
+            {
+                type = Canonical(tw.Groups["type"].Value);
+                title = named;
+            }
             else if (listType is not null && listEnd >= 0 && Connector().IsMatch(StripDates(slice[listEnd..m.Index])))
+            {
                 type = listType;
+            }
             var typeFromCode = DocumentSymbol.TypeNameFromCode(symbol.TypeCode, symbol.System);
             if (type is null or "Văn bản") type = typeFromCode ?? type;
             if (type is null && symbol.System == SymbolSystem.Legislative) type = symbol.TypeCode == "PL" ? "Pháp lệnh" : null;
@@ -93,12 +130,22 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (iss.Success) issuer = Regex.Replace(iss.Groups["issuer"].Value, @"\s+", " ").Trim();
 
             var spanEnd = within.Start + after;
-            var start = tw is not null && type is not null && tw.Index + tw.Length <= m.Index && m.Index - (tw.Index + tw.Length) < 12 ? within.Start + tw.Index : abs.Start;
+            var start = tw is not null && type is not null && tw.Index + tw.Length <= m.Index && (m.Index - (tw.Index + tw.Length) < 12 || title is not null)
+                ? within.Start + tw.Index : abs.Start;
             var relation = RelationAt(text, abs.Start);
-            into.Add(new RawCitation(symbol.Key, type, symbol.Key, null, date, issuer, relation, new TextSpan(start, Math.Max(abs.End, spanEnd)), []));
+            into.Add(new RawCitation(symbol.Key, type, symbol.Key, title, date, issuer, relation, new TextSpan(start, Math.Max(abs.End, spanEnd)), []));
             listType = type;
             listEnd = m.Index + m.Length;
         }
+    }
+
+    /// <summary>"Luật Đất đai số" before a symbol: the title between the type word and "số", when nothing else intervenes.</summary>
+    private static string? TitledNumber(string slice, Match typeWord, int symbolAt)
+    {
+        var between = slice[(typeWord.Index + typeWord.Length)..symbolAt];
+        var m = Regex.Match(between, @"^\s+(?<t>\p{Lu}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant);
+        if (!m.Success || Regex.IsMatch(m.Groups["t"].Value, @"\d")) return null;
+        return typeWord.Value + " " + Regex.Replace(m.Groups["t"].Value, @"\s+", " ");
     }
 
     private static string StripDates(string s) => Regex.Replace(s, @"ngày\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}", "", RegexOptions.IgnoreCase);
@@ -131,12 +178,14 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var folded = sb.ToString();
         TextSpan SpanOf(int at, int length) => new(origin[at], origin[at + length - 1] + 1);
 
-        foreach (var alias in registry.AliasesLongestFirst)
+        // Titles the document itself gives a number elsewhere ("Luật Lưu trữ số 33/2024/QH15" … "Luật Lưu trữ") teach the alias.
+        var learned = into.Where(r => r.Title is not null && r.Number is not null)
+            .GroupBy(r => LegalRegistry.AliasKey(r.Title!)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var alias in registry.AliasesLongestFirst.Concat(learned.Keys.OrderByDescending(k => k.Length)))
         {
             if (alias.Length < 8) continue;
             // "Nghị quyết 18", "Kết luận 120": colloquial short forms name many documents; only the context could tell.
             if (ShortForm().IsMatch(alias)) continue;
-            var entry = registry.FindByAlias(alias)!;
             var at = 0;
             while ((at = folded.IndexOf(alias, at, StringComparison.Ordinal)) >= 0)
             {
@@ -146,11 +195,35 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 var span = SpanOf(at, alias.Length);
                 if (okLeft && okRight && !into.Any(r => r.Span.Overlaps(span)))
                 {
-                    into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null,
-                        RelationAt(text, span.Start), span, []));
+                    var relation = RelationAt(text, span.Start);
+                    var yearAfter = Regex.Match(folded[end..Math.Min(folded.Length, end + 40)], @"^\s*(?:nam\s+|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|ngay\s+\d{1,2}/\d{1,2}/)((?:19|20)\d{2})");
+                    int? year = yearAfter.Success ? int.Parse(yearAfter.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+                    if (learned.TryGetValue(alias, out var numbered) && (year is null || numbered.Number!.Contains($"/{year}/", StringComparison.Ordinal)))
+                    {
+                        into.Add(numbered with { Span = span, Relation = relation, Date = null, Issuer = null });
+                    }
+                    else
+                    {
+                        var candidates = registry.FindAllByAlias(alias);
+                        var entry = candidates.Count == 1 ? candidates[0]
+                            : candidates.FirstOrDefault(c => year is not null && (c.IssuedDate?.Year == year || c.BaseKey.Contains($"/{year}/", StringComparison.Ordinal)));
+                        if (entry is not null)
+                            into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, relation, span, []));
+                    }
                 }
                 at = end;
             }
+        }
+        var slice0 = text.Substring(within.Start, within.Length);
+        // Laws, codes and ordinances the registry does not know: keyed by their title (and year when given).
+        foreach (Match m in NamedLaw().Matches(slice0))
+        {
+            var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
+            if (into.Any(r => r.Span.Overlaps(span))) continue;
+            var name = Regex.Replace(m.Groups["name"].Value, @"\s+", " ").Trim();
+            var typeWord = Canonical(m.Groups["type"].Value);
+            var title = typeWord + " " + name + (m.Groups["y"].Success ? " năm " + m.Groups["y"].Value : "");
+            into.Add(new RawCitation(TitleKey(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
         var slice = text.Substring(within.Start, within.Length);
         foreach (Match m in PartyTitled().Matches(slice))
@@ -163,8 +236,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     }
 
     /// <summary>The key of a titled citation the registry does not know: its folded title in capitals.</summary>
-    public static string TitleKey(string title) =>
-        string.Join('-', SearchFolding.Fold(title).ToUpperInvariant().Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    public static string TitleKey(string title)
+    {
+        // Like the registry's keys (HIẾN-PHÁP-2013): capitals with their marks, words joined by '-', "năm" before a year dropped.
+        var t = VietnameseNormalizer.Default.Normalize(title).Text;
+        t = Regex.Replace(t, @"\s+năm\s+((?:19|20)\d{2})\b", " $1");
+        return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
 
     private static string Canonical(string typeWord)
     {
@@ -197,6 +275,14 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     private List<Citation> Merge(List<RawCitation> raw, string? ownKey)
     {
+        // A law named once with its year and once without is one law ("Luật Tài nguyên nước năm 2023" … "Luật Tài nguyên nước").
+        var yeared = raw.Where(r => r.Number is null && Regex.IsMatch(r.Key, @"-(?:19|20)\d{2}$")).Select(r => r.Key).Distinct().ToList();
+        for (var i = 0; i < raw.Count; i++)
+        {
+            if (raw[i].Number is not null) continue;
+            var match = yeared.Where(k => k.StartsWith(raw[i].Key + "-", StringComparison.Ordinal)).ToList();
+            if (match.Count == 1) raw[i] = raw[i] with { Key = match[0] };
+        }
         var result = new List<Citation>();
         foreach (var g in raw.GroupBy(r => r.Key, StringComparer.Ordinal).OrderBy(g => g.Min(r => r.Span.Start)))
         {

@@ -16,13 +16,13 @@ public sealed record RegistryEntry(string Key, string Type, string? Number, stri
 public sealed class LegalRegistry
 {
     private readonly Dictionary<string, List<RegistryEntry>> _byBaseKey;
-    private readonly Dictionary<string, RegistryEntry> _byAlias;
+    private readonly Dictionary<string, List<RegistryEntry>> _byAlias;
 
     public LegalRegistry(IEnumerable<RegistryEntry> entries)
     {
         Entries = entries.ToList();
         _byBaseKey = Entries.GroupBy(e => e.BaseKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _byAlias = new Dictionary<string, RegistryEntry>(StringComparer.Ordinal);
+        _byAlias = new Dictionary<string, List<RegistryEntry>>(StringComparer.Ordinal);
         foreach (var e in Entries)
         {
             // A bare title ("Về tiếp tục đẩy mạnh …") also describes other documents; it names this one only with its type word.
@@ -32,7 +32,9 @@ public sealed class LegalRegistry
             foreach (var alias in names)
             {
                 var k = AliasKey(alias);
-                if (k.Length > 0) _byAlias.TryAdd(k, e);
+                if (k.Length == 0) continue;
+                if (!_byAlias.TryGetValue(k, out var list)) _byAlias[k] = list = [];
+                if (!list.Contains(e)) list.Add(e);
             }
         }
         // Longest aliases first so "Luật Thực hiện dân chủ ở cơ sở năm 2022" wins over a shorter prefix.
@@ -63,8 +65,11 @@ public sealed class LegalRegistry
     public IReadOnlyList<RegistryEntry> FindBySymbol(string key) =>
         _byBaseKey.TryGetValue(key, out var list) ? list : [];
 
-    /// <summary>The entry a citation's title names exactly (after folding), or null.</summary>
-    public RegistryEntry? FindByAlias(string title) => _byAlias.GetValueOrDefault(AliasKey(title));
+    /// <summary>The entry a citation's title names exactly (after folding); null when none or several do.</summary>
+    public RegistryEntry? FindByAlias(string title) => _byAlias.TryGetValue(AliasKey(title), out var l) && l.Count == 1 ? l[0] : null;
+
+    /// <summary>Every entry a title names ("Luật Đất đai" names the 2013 and the 2024 law).</summary>
+    public IReadOnlyList<RegistryEntry> FindAllByAlias(string title) => _byAlias.TryGetValue(AliasKey(title), out var l) ? l : [];
 
     /// <summary>Picks among entries sharing a symbol by the cited date; null when it cannot tell.</summary>
     public static RegistryEntry? PickByDate(IReadOnlyList<RegistryEntry> candidates, DateOnly? citedDate)

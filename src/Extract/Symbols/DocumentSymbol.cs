@@ -48,7 +48,12 @@ public sealed record DocumentSymbol(string Key, string Number, int? Year, string
             if (char.IsWhiteSpace(c)) continue;
             sb.Append(c switch { 'Ð' or 'ð' => 'Đ', _ => char.ToUpperInvariant(c) });
         }
-        return sb.ToString().Trim('.', ',', ';', ':');
+        var key = sb.ToString().Trim('.', ',', ';', ':');
+        // OCR reads 0 as O and 1 as l or I in the number ("O4/2015/NĐ-CP", "l20-KL/TW").
+        var m = Regex.Match(key, @"^[0-9OLI]+(?=[-/])");
+        if (m.Success && m.Value.Any(char.IsDigit))
+            key = m.Value.Replace('O', '0').Replace('L', '1').Replace('I', '1') + key[m.Length..];
+        return key;
     }
 
     public static bool TryParse(string printed, out DocumentSymbol symbol)

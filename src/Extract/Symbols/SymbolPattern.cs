@@ -9,7 +9,7 @@ namespace DocIntel.Extract.Symbols;
 public static partial class SymbolPattern
 {
     private const string Body =
-        @"(?<n>\d{1,5})(?:\s?/\s?(?<y>(?:19|20)\d{2}))?\s?[-/]\s?(?<t>[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,9}(?:\.[A-Z]{1,4})?)(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,12}(?:\.[A-Z]{1,4})?){0,3}";
+        @"(?<n>\d{1,5}|[OlI]\d{1,3}|\d[OlI]\d?)(?:\s?/\s?(?<y>(?:19|20)\d{2}))?\s?[-/]\s?(?<t>[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,9}(?:\.[A-Z]{1,4})?)(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,12}(?:\.[A-Z]{1,4})?){0,3}";
 
     /// <summary>A symbol inside running text. "số145/2020/NĐ-CP" (no space after số) is allowed.</summary>
     [GeneratedRegex(@"(?:(?<![\p{L}\d/.,-])|(?<=[Ss][ốố]))" + Body + @"(?![\p{L}\d])", RegexOptions.CultureInvariant)]
@@ -18,6 +18,10 @@ public static partial class SymbolPattern
     /// <summary>The document's own number line: "Số: 04/BC-UBND", "Số 585-CV/ĐU".</summary>
     [GeneratedRegex(@"(?<![\p{L}])S[ốố]\s*:?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     public static partial Regex NumberLine();
+
+    /// <summary>A looser symbol allowed only right after "TYPE số": "Văn bản số 01/HLV", "số 16/CGC.BT".</summary>
+    [GeneratedRegex(@"^\s*(?<sym>\d{1,5}/[A-ZĐ][A-Za-zĐđ0-9]{1,12}(?:\.[A-Z]{1,4})?)(?![\p{L}\d/-])", RegexOptions.CultureInvariant)]
+    public static partial Regex LooseAfterSo();
 
     /// <summary>True when a matched symbol has at least one capital group of two letters (not "3/A").</summary>
     public static bool LooksLikeSymbol(string printed)

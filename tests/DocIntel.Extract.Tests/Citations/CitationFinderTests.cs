@@ -68,6 +68,54 @@ public sealed class CitationFinderTests
     public void ResolvesTitledCitationsThroughTheRegistry(string text, string key) =>
         Assert.Contains(Find(text), c => c.Key == key);
 
+    public static TheoryData<string, string> MoreForms => new()
+    {
+        // a law's title between its type word and its number (corpus c024)
+        { "Căn cứ Luật Đất đai số 31/2024/QH15;", "31/2024/QH15" },
+        { "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;", "72/2025/QH15" },
+        // letters without a type code after "Văn bản số" (corpus p001)
+        { "Hội Làm vườn có Văn bản số 01/HLV ngày 30/7/2024 báo cáo", "01/HLV" },
+        { "Hội Cựu giáo chức tỉnh có Văn bản số 16/CGC.BT ngày 19/8/2024", "16/CGC.BT" },
+        // OCR slips in the number
+        { "Nghị định số O4/2015/NĐ-CP của Chính phủ", "04/2015/NĐ-CP" },
+        { "Kết luận số l20-KL/TW của Bộ Chính trị", "120-KL/TW" },
+        // dashes lost or doubled by PDF extraction
+        { "Thông tư số 01/2023/TT-VPCP ngày 05/4/2023", "01/2023/TT-VPCP" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MoreForms))]
+    public void FindsLessTidyForms(string text, string number) => Assert.Contains(Find(text), c => c.Number == number);
+
+    [Theory]
+    // the registry knows two laws of this name: the date picks (corpus c017)
+    [InlineData("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;", "31/2024/QH15")]
+    [InlineData("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", "72/2025/QH15")]
+    [InlineData("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "77/2015/QH13")]
+    // a law the registry does not know keeps its title (and year) as its key (corpus c007, c023)
+    [InlineData("triển khai Luật Tài nguyên nước năm 2023 và các văn bản", "LUẬT-TÀI-NGUYÊN-NƯỚC-2023")]
+    [InlineData("Căn cứ Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2015;", "LUẬT-AN-TOÀN-VỆ-SINH-LAO-ĐỘNG-2015")]
+    // two registry laws share this name and nothing picks one: the title stays the key, nothing is guessed
+    [InlineData("Căn cứ Luật Ban hành văn bản quy phạm pháp luật;", "LUẬT-BAN-HÀNH-VĂN-BẢN-QUY-PHẠM-PHÁP-LUẬT")]
+    public void IdentifiesTitledLawsByRegistryDateOrTitle(string text, string key) => Assert.Contains(Find(text), c => c.Key == key);
+
+    [Fact]
+    public void ABareTitleIsTheLawTheDocumentNumberedEarlier()
+    {
+        // corpus c001: the number once, then the bare title
+        var found = Find("Căn cứ Luật Lưu trữ số 33/2024/QH15, ngày 21/6/2024 của Quốc hội;\n\nthực hiện theo quy định của Luật Lưu trữ.");
+        var c = Assert.Single(found);
+        Assert.Equal("33/2024/QH15", c.Key);
+        Assert.Equal(2, c.Spans.Count);
+    }
+
+    [Fact]
+    public void ALawNamedWithAndWithoutItsYearIsOneCitation()
+    {
+        var found = Find("tuyên truyền Luật Tài nguyên nước năm 2023; thực hiện nghiêm Luật Tài nguyên nước.");
+        Assert.Equal("LUẬT-TÀI-NGUYÊN-NƯỚC-2023", Assert.Single(found).Key);
+    }
+
     [Fact]
     public void ReadsDateAndIssuerOfACitation()
     {
