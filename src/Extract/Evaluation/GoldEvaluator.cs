@@ -41,7 +41,7 @@ public sealed record EvaluationReport(IReadOnlyList<FieldScore> Fields, int Cita
 public sealed class GoldEvaluator(LegalRegistry registry)
 {
     private static readonly string[] Fields =
-        ["doc_type", "number", "issued_date", "place", "issuer.name", "issuer.parent", "issuer.level", "issuer.province", "subject", "signer.name", "signer.position", "signer.authority", "recipients"];
+        ["doc_type", "number", "issued_date", "place", "issuer.name", "issuer.parent", "issuer.level", "issuer.province", "subject", "signer.name", "signer.position", "signer.authority", "recipients", "task_count"];
 
     public EvaluationReport Evaluate(IReadOnlyList<JsonObject> gold, IReadOnlyList<JsonObject> actual)
     {
@@ -91,6 +91,8 @@ public sealed class GoldEvaluator(LegalRegistry registry)
 
     private static string? Get(JsonObject o, string field)
     {
+        if (field == "task_count")
+            return o.ContainsKey("task_count") ? o["task_count"]?.ToString() : o["tasks"] is JsonArray tasks ? tasks.Count.ToString(CultureInfo.InvariantCulture) : null;
         if (field == "recipients")
             return o["recipients"] is JsonArray arr ? string.Join(" | ", arr.Select(x => (string?)x)) : null;
         if (field == "issuer.province" && o["issuer"] is JsonObject iss)
@@ -108,6 +110,8 @@ public sealed class GoldEvaluator(LegalRegistry registry)
     {
         if (expected is null || actual is null) return expected is null && actual is null;
         if (field == "number") return DocumentSymbol.Normalize(expected) == DocumentSymbol.Normalize(actual);
+        // Task counts agree within one: where one task ends and the next begins is a judgment call.
+        if (field == "task_count") return int.TryParse(expected, out var e) && int.TryParse(actual, out var a) && Math.Abs(e - a) <= 1;
         return Canon(expected) == Canon(actual);
     }
 

@@ -56,13 +56,14 @@ public sealed class DocumentExtractor
         var recipients = RecipientParser.Parse(lines);
         var (urgency, secrecy) = Marks(lines, numberLine);
         var citations = _citations.Find(text, part, number?.Number.Span);
+        var tasks = Tasks.TaskExtractor.Extract(text, lines);
 
         if (number is null) warnings.Add("no document number found");
         if (dateAndPlace is null) warnings.Add("no issue date found");
         if (issuer is null) warnings.Add("no issuer found");
 
         return new DocumentAnalysis(index, part, type.DocType, number?.Number, dateAndPlace?.Date, dateAndPlace?.Place, issuer?.Issuer, type.Subject,
-            recipients, urgency, secrecy, signer, citations, [], inferred, warnings);
+            recipients, urgency, secrecy, signer, citations, tasks, inferred, warnings);
     }
 
     private static (Found<string>? Urgency, Found<string>? Secrecy) Marks(IReadOnlyList<TextLine> lines, int numberLine)
