@@ -36,7 +36,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     [GeneratedRegex(@"^\s*,?\s*của\s+(?<issuer>[^,;.()]{3,90}?)(?=\s+(?:về|quy định|hướng dẫn|ban hành|triển khai|tiếp tục|thực hiện|sửa đổi|đã|trong|tại|gửi)\b|\s*[,;.()]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex IssuerTail();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<t>Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+\d+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:\d+|lần thứ\s+\d+)\s*\((?:khóa|khoá)\s+[XVI]+\)|Nghị quyết\s+Đại hội\s+(?:đại biểu toàn quốc|Đảng bộ\s+[\p{L} ]{2,30}?)\s+lần thứ\s+[XVI]+(?:\s+của Đảng)?)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<t>Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+\d+\s+)?(?:Ban Chấp hành\s+)?Trung ương\s+(?:\d+|lần thứ\s+\d+)\s*\((?:khóa|khoá)\s+[XVI]+\)|Nghị quyết\s+Đại hội\s+(?:đại biểu toàn quốc|Đảng bộ\s+[\p{L} ]{2,30}?)\s+lần thứ\s+[XVI]+(?:\s+của Đảng)?|Điều lệ Đảng(?:\s+Cộng sản Việt Nam)?)", RegexOptions.CultureInvariant)]
     private static partial Regex PartyTitled();
 
     // Words that end a law's name ("Luật Đất đai về …", "Luật Nhà ở đã được sửa đổi …").
@@ -44,7 +44,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     // "Luật Tài nguyên nước năm 2023", "Luật An toàn, vệ sinh lao động", "Bộ luật Dân sự": a capitalised name, lower-case
     // words after it (a comma may join two), up to a word that ends a name; the year when "năm"/"ngày … năm" follows.
-    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
     private static partial Regex NamedLaw();
 
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
@@ -143,7 +143,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private static string? TitledNumber(string slice, Match typeWord, int symbolAt)
     {
         var between = slice[(typeWord.Index + typeWord.Length)..symbolAt];
-        var m = Regex.Match(between, @"^\s+(?<t>\p{Lu}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant);
+        var m = Regex.Match(between, @"^\s+(?<t>\p{L}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant);
         if (!m.Success || Regex.IsMatch(m.Groups["t"].Value, @"\d")) return null;
         return typeWord.Value + " " + Regex.Replace(m.Groups["t"].Value, @"\s+", " ");
     }
@@ -166,8 +166,9 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var origin = new List<int>(within.Length);
         for (var i = within.Start; i < within.End; i++)
         {
-            if (char.IsWhiteSpace(text[i]))
+            if (char.IsWhiteSpace(text[i]) || text[i] == ',')
             {
+                // Commas fold to a space, as in LegalRegistry.AliasKey.
                 if (sb.Length > 0 && sb[^1] == ' ') continue;
                 sb.Append(' ');
                 origin.Add(i);
@@ -231,7 +232,9 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
             var title = Regex.Replace(m.Value, @"\s+", " ");
-            into.Add(new RawCitation(TitleKey(title), "Nghị quyết", null, title, null, null, RelationAt(text, span.Start), span, []));
+            var partyType = title.StartsWith("Điều lệ", StringComparison.Ordinal) ? "Điều lệ" : "Nghị quyết";
+            if (partyType == "Điều lệ") title = "Điều lệ Đảng";
+            into.Add(new RawCitation(TitleKey(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
     }
 

@@ -10,7 +10,10 @@ namespace DocIntel.Extract.Dates;
 /// </summary>
 public static partial class IssueDateFinder
 {
-    public sealed record Result(Found<DateOnly> Date, Found<string>? Place);
+    public sealed record Result(Found<DateOnly>? Date, Found<string>? Place);
+
+    [GeneratedRegex(@",\s*ngày[\s.…_]*tháng[\s.…_]*năm\s*(?:19|20)\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex BlankDateLine();
 
     [GeneratedRegex(@",\s*ng[àaã]y\s*[0-9OoIl]{1,2}\s*(?:th[áaảà]ng|[/-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DateLineComma();
@@ -33,9 +36,19 @@ public static partial class IssueDateFinder
             var date = VietnameseDate.ParseAt(text, headerStart + c.Index + 1, 60);
             if (date is null) continue;
             var place = PlaceBefore(line, commaInLine);
+            // A date line names its place; "… 08 giờ 00 phút, ngày 09/11/2024" in a body does not.
+            if (place is null) continue;
             if (place is not null && line.Index > 0 && place.Span.Start == line.Start + (line.Text.Length - line.Text.TrimStart().Length))
                 place = WithWrappedStart(lines, line.Index - 1, place);
             return new Result(date with { By = "date.header" }, place);
+        }
+        // A date line left blank for the signing office ("Hà Nội, ngày   tháng   năm 2025"): the place stands, the date is unknown.
+        var blank = BlankDateLine().Match(header);
+        if (blank.Success)
+        {
+            var line = lines.Last(l => l.Start <= headerStart + blank.Index);
+            var place = PlaceBefore(line, headerStart + blank.Index - line.Start);
+            if (place is not null) return new Result(null, place);
         }
         // No date line: the closing formula of a resolution or law ("… thông qua ngày 16 tháng 6 năm 2025").
         var tailFrom = lines[Math.Max(0, lines.Count * 2 / 3)].Start;

@@ -19,6 +19,6 @@ public static class DocTypes
         ("THÔNG BÁO", "thong_bao"), ("HƯỚNG DẪN", "huong_dan"), ("KẾT LUẬN", "ket_luan"), ("QUY ĐỊNH", "quy_dinh"),
         ("BIÊN BẢN", "bien_ban"), ("GIẤY MỜI", "giay_moi"), ("THÔNG TƯ", "thong_tu"), ("KẾ HOẠCH", "ke_hoach"),
         ("BÁO CÁO", "bao_cao"), ("CHỈ THỊ", "chi_thi"), ("TỜ TRÌNH", "to_trinh"), ("CÔNG VĂN", "cong_van"),
-        ("CÔNG ĐIỆN", "other"), ("THÔNG TRI", "other"), ("ĐỀ ÁN", "other"), ("QUY CHẾ", "other"), ("LUẬT", "luat"),
+        ("CÔNG ĐIỆN", "other"), ("THÔNG TRI", "other"), ("ĐỀ ÁN", "other"), ("QUY CHẾ", "other"), ("ĐIỀU LỆ", "other"), ("LUẬT", "luat"),
     ];
 }

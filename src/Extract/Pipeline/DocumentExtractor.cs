@@ -50,7 +50,7 @@ public sealed class DocumentExtractor
         var numberLine = number?.LineIndex ?? -1;
         var dateAndPlace = IssueDateFinder.Find(text, lines, _options.HeaderLines);
         var type = DocumentTypeClassifier.Classify(text, lines, numberLine, number?.Symbol);
-        var issuer = _issuers.Parse(text, lines, numberLine, number?.Symbol, dateAndPlace?.Date.Value, dateAndPlace?.Place?.Value, type.TitleLine);
+        var issuer = _issuers.Parse(text, lines, numberLine, number?.Symbol, dateAndPlace?.Date?.Value, dateAndPlace?.Place?.Value, type.TitleLine);
         if (issuer is not null) inferred.AddRange(issuer.Inferred);
         var signer = SignerParser.Parse(text, lines);
         var recipients = RecipientParser.Parse(lines);
@@ -59,7 +59,7 @@ public sealed class DocumentExtractor
         var tasks = Tasks.TaskExtractor.Extract(text, lines);
 
         if (number is null) warnings.Add("no document number found");
-        if (dateAndPlace is null) warnings.Add("no issue date found");
+        if (dateAndPlace?.Date is null) warnings.Add("no issue date found");
         if (issuer is null) warnings.Add("no issuer found");
 
         return new DocumentAnalysis(index, part, type.DocType, number?.Number, dateAndPlace?.Date, dateAndPlace?.Place, issuer?.Issuer, type.Subject,

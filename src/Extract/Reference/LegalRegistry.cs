@@ -45,8 +45,9 @@ public sealed class LegalRegistry
 
     internal IReadOnlyList<string> AliasesLongestFirst { get; }
 
+    /// <summary>Folded, one space between words, no commas: "Luật Phòng, chống bạo lực gia đình" = "Luật Phòng chống bạo lực gia đình".</summary>
     public static string AliasKey(string text) =>
-        string.Join(' ', SearchFolding.Fold(text).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', SearchFolding.Fold(text).Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     public static LegalRegistry Load(TextReader csv)
     {

@@ -26,7 +26,8 @@ public static partial class TaskExtractor
     [GeneratedRegex(@"^\s*(?<n>\d{1,2})\s*[.)]\s+(?<rest>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedItem();
 
-    [GeneratedRegex(@"(?:yêu cầu|đề nghị|chỉ đạo|giao)[^.:]{0,200}:\s*$|(?:như sau|nội dung sau|công việc sau|nhiệm vụ sau|sau đây)\s*:\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Only an intro that directs: a decision's "… như sau:" lists what it decides, not tasks.
+    [GeneratedRegex(@"(?:yêu cầu|đề nghị|chỉ đạo|giao)[^.:]{0,200}:\s*$|(?:nội dung sau|công việc sau|nhiệm vụ sau|nhiệm vụ, giải pháp sau)\s*:\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DirectiveIntro();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:[Đđ]ề nghị|[Yy]êu cầu|[Gg]iao)\s+(?<who>(?:các\s+|Các\s+)?\p{Lu}[^.;:]{2,90}?|các\s+[^.;:]{2,90}?)\s+(?:chủ trì|thực hiện|triển khai|tổ chức|khẩn trương|nghiêm túc|tiếp tục|phối hợp|quan tâm|báo cáo|chỉ đạo|rà soát|xây dựng|theo dõi|tham mưu|hoàn thành|căn cứ|có trách nhiệm)", RegexOptions.CultureInvariant)]

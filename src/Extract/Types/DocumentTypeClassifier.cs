@@ -68,13 +68,24 @@ public static partial class DocumentTypeClassifier
             var t = lines[i].Text.Replace("*", "").Trim();
             if (t.Length == 0) continue;
             if (!firstMayBeBody && BodyStart().IsMatch(t)) return null;
-            if (t.StartsWith("Số", StringComparison.Ordinal) || HeaderLines.IsStateHeader(t) || HeaderLines.IsPartyDocument(t) || t.Contains(", ngày", StringComparison.Ordinal)) return null;
+            if (t.StartsWith("Số", StringComparison.Ordinal) || HeaderLines.IsStateHeader(t) || t.Contains(", ngày", StringComparison.Ordinal)) return null;
+            // A công điện or tờ trình repeats "V/v" under its type name.
+            var vv = Regex.Match(t, @"^V/[vV]\s*:?\s*(?<s>.+)$");
+            if (vv.Success) t = vv.Groups["s"].Value.Trim();
             if (t.StartsWith("Kính gửi", StringComparison.Ordinal) || t.StartsWith("Căn cứ", StringComparison.Ordinal)) return null;
             var offset = lines[i].Text.IndexOf(t, StringComparison.Ordinal);
             var found = new Found<string>(t, TextSpan.FromLength(lines[i].Start + Math.Max(0, offset), t.Length), 0.85, "subject.title");
             return Join(found, lines, i + 1, stopAtBlank);
         }
         return null;
+    }
+
+    /// <summary>The issuing authority's own line under the title ("CỤC TRƯỞNG CỤC HẢI QUAN", "ỦY BAN THƯỜNG VỤ QUỐC HỘI").</summary>
+    private static bool IsAuthorityLine(string t)
+    {
+        var letters = t.Count(char.IsLetter);
+        if (letters < 6 || t.Count(char.IsUpper) < letters * 0.9) return false;
+        return Regex.IsMatch(Normalization.SearchFolding.Fold(t), @"^(chinh phu|thu tuong|uy ban|hoi dong|bo truong|cuc truong|chu tich|giam doc|tong cuc truong|ban chap hanh|bo chinh tri|ban bi thu)\b");
     }
 
     /// <summary>Joins the wrapped lines of a subject: continuation lines start in lower case or follow directly.</summary>
@@ -88,7 +99,8 @@ public static partial class DocumentTypeClassifier
             var t = lines[i].Text.Replace("*", "").Trim();
             if (t.Length == 0) { blank = true; if (stopAtBlank) break; continue; }
             if (BodyStart().IsMatch(t) || t.StartsWith("Số", StringComparison.Ordinal) || t.Contains(", ngày", StringComparison.Ordinal)
-                || HeaderLines.IsStateHeader(t) || HeaderLines.IsPartyDocument(t) || t.StartsWith("Kính gửi", StringComparison.Ordinal)) break;
+                || HeaderLines.WithoutFixedPhrases(t).Length == 0 || t.StartsWith("Kính gửi", StringComparison.Ordinal)
+                || (IsAuthorityLine(t) && !value.TrimEnd().EndsWith(','))) break;
             var letters = t.Count(char.IsLetter);
             if (letters > 3 && t.Count(char.IsUpper) > letters * 0.8 && !value.All(c => !char.IsLetter(c) || char.IsUpper(c))) break;
             // After a blank line only a lower-case start continues the subject.

@@ -37,7 +37,7 @@ public sealed class IssuerParserTests
         var lines = TextLine.Split(text, new TextSpan(0, text.Length));
         var number = DocumentNumberFinder.Find(text, lines, 40);
         var date = Extract.Dates.IssueDateFinder.Find(text, lines, 40);
-        var r = new IssuerParser(TestReference.Value.Gazetteer).Parse(text, lines, number?.LineIndex ?? -1, number?.Symbol, date?.Date.Value, date?.Place?.Value);
+        var r = new IssuerParser(TestReference.Value.Gazetteer).Parse(text, lines, number?.LineIndex ?? -1, number?.Symbol, date?.Date?.Value, date?.Place?.Value);
         Assert.NotNull(r);
         Assert.Equal(name, r.Issuer.Name, ignoreCase: true);
         Assert.Equal(parent, r.Issuer.Parent);
