@@ -23,7 +23,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         "Hiến pháp", "Thông tư", "Tờ trình", "Báo cáo", "Công điện", "Quy chế",
     ];
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<type>Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Quy định|Quy chế|Hướng dẫn|Thông báo|Kế hoạch|Chương trình|Công văn|Văn bản|Thông tri|Đề án|Pháp lệnh|Bộ luật|Luật|Hiến pháp|Thông tư|Tờ trình|Báo cáo|Công điện)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<type>Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Quy định|Quy chế|Hướng dẫn|Thông báo|Kế hoạch|Chương trình|Công văn|Văn bản|Thông tri|Đề án|Pháp lệnh|Bộ luật|(?<![Pp]háp\s)Luật|Hiến pháp|Thông tư|Tờ trình|Báo cáo|Công điện)(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TypeWord();
 
     // What may stand between a type word and its symbol, or between two symbols of one list.
@@ -44,7 +44,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     // "Luật Tài nguyên nước năm 2023", "Luật An toàn, vệ sinh lao động", "Bộ luật Dân sự": a capitalised name, lower-case
     // words after it (a comma may join two), up to a word that ends a name; the year when "năm"/"ngày … năm" follows.
-    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
     private static partial Regex NamedLaw();
 
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
@@ -223,7 +223,9 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (into.Any(r => r.Span.Overlaps(span))) continue;
             var name = Regex.Replace(m.Groups["name"].Value, @"\s+", " ").Trim();
             var typeWord = Canonical(m.Groups["type"].Value);
-            var title = typeWord + " " + name + (m.Groups["y"].Success ? " năm " + m.Groups["y"].Value : "");
+            // "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014": the date is the amending law's.
+            var amended = Regex.IsMatch(slice0[Math.Max(0, m.Index - 45)..m.Index], @"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$");
+            var title = typeWord + " " + name + (m.Groups["y"].Success && !amended ? " năm " + m.Groups["y"].Value : "");
             into.Add(new RawCitation(TitleKey(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
         var slice = text.Substring(within.Start, within.Length);

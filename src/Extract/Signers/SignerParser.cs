@@ -54,7 +54,29 @@ public static partial class SignerParser
             last = (appendix?.Index ?? lines.Count) - 1;
             first = Math.Max(0, last - 40);
         }
-        return Scan(lines, first, last);
+        return Scan(lines, first, last) ?? WithoutName(lines, recipients?.Index ?? lines.Count - 1);
+    }
+
+    /// <summary>The name was not printed (or not kept): the authority line still tells who signs and as what.</summary>
+    private static SignerInfo? WithoutName(IReadOnlyList<TextLine> lines, int around)
+    {
+        for (var i = Math.Min(lines.Count - 1, around + 15); i >= Math.Max(0, around - 15); i--)
+        {
+            var t = Clean(lines[i].Text);
+            var a = AuthorityLine().Match(t);
+            if (!a.Success) continue;
+            var rest = a.Groups["rest"].Value;
+            string? position = null;
+            // "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH": the position glued to the end of the line.
+            var glued = KnownPositions.OrderByDescending(p => p.Length).FirstOrDefault(p => BodyNames.Key(rest).Replace(" ", "", StringComparison.Ordinal)
+                .EndsWith(BodyNames.Key(p).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+            if (glued is not null) position = glued;
+            else if (i + 1 < lines.Count && Clean(lines[i + 1].Text) is { Length: > 0 } next && next.Count(char.IsUpper) > next.Count(char.IsLetter) * 0.8)
+                position = PositionName(next);
+            var span = TextSpan.FromLength(lines[i].Start, lines[i].Text.Length);
+            return new SignerInfo(null, position, NormalizeAuthority(a.Groups["a"].Value), null, span);
+        }
+        return null;
     }
 
     private static SignerInfo? Scan(IReadOnlyList<TextLine> lines, int first, int last)

@@ -84,7 +84,8 @@ public static partial class DocumentTypeClassifier
     private static bool IsAuthorityLine(string t)
     {
         var letters = t.Count(char.IsLetter);
-        if (letters < 6 || t.Count(char.IsUpper) < letters * 0.9) return false;
+        // "THỦ TƯỚNG CHÍNH PHỦ điện:" opens the body of a công điện.
+        if (letters < 6 || (t.Count(char.IsUpper) < letters * 0.9 && !t.TrimEnd().EndsWith(':'))) return false;
         return Regex.IsMatch(Normalization.SearchFolding.Fold(t), @"^(chinh phu|thu tuong|uy ban|hoi dong|bo truong|cuc truong|chu tich|giam doc|tong cuc truong|ban chap hanh|bo chinh tri|ban bi thu)\b");
     }
 
