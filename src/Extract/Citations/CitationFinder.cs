@@ -16,6 +16,19 @@ namespace DocIntel.Extract.Citations;
 /// </summary>
 public sealed partial class CitationFinder(LegalRegistry registry)
 {
+    // Registry names worth looking for in running text, longest first (built once: the finder is shared).
+    // Keyed by their first two words ("luat to", "nghi dinh"), longest first within a key.
+    private readonly Dictionary<string, List<string>> _aliasesByFirstWords = registry.AliasesLongestFirst
+        .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
+        .GroupBy(FirstWords, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Length).ToList(), StringComparer.Ordinal);
+
+    private static string FirstWords(string alias)
+    {
+        var parts = alias.Split(' ');
+        return parts.Length == 1 ? parts[0] : parts[0] + " " + parts[1];
+    }
+
     private static readonly string[] TypeWords =
     [
         "Thông tư liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị", "Kết luận", "Quy định", "Quy chế", "Hướng dẫn",
@@ -50,6 +63,9 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortForm();
 
+    [GeneratedRegex(@"(?<![\p{L}])số\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SoWord();
+
     public IReadOnlyList<Citation> Find(string text, TextSpan within, TextSpan? ownNumber = null)
     {
         var raw = new List<RawCitation>();
@@ -64,17 +80,19 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private void FindNumbered(string text, TextSpan within, TextSpan? ownNumber, List<RawCitation> into)
     {
         var slice = text.Substring(within.Start, within.Length);
-        var typeMatches = TypeWord().Matches(slice).Cast<Match>().ToList();
+        // The type word of a symbol stands shortly before it; only those windows are searched (the regex is costly).
         string? listType = null;
         var listEnd = -1;
         var matches = SymbolPattern.InText().Matches(slice).Cast<Match>().Select(m => (m.Index, m.Length, m.Value, Loose: false)).ToList();
         // Looser symbols only right after "<type> số" ("Văn bản số 01/HLV", "số 16/CGC.BT").
-        foreach (Match so in Regex.Matches(slice, @"(?<![\p{L}])số\s*", RegexOptions.CultureInvariant))
+        foreach (Match so in SoWord().Matches(slice))
         {
-            var tail = SymbolPattern.LooseAfterSo().Match(slice[(so.Index + so.Length)..Math.Min(slice.Length, so.Index + so.Length + 40)]);
+            var tailFrom = so.Index + so.Length;
+            if (tailFrom >= slice.Length || !char.IsDigit(slice[tailFrom])) continue;
+            var tail = SymbolPattern.LooseAfterSo().Match(slice[tailFrom..Math.Min(slice.Length, tailFrom + 40)]);
             if (!tail.Success) continue;
             var at = so.Index + so.Length + tail.Groups["sym"].Index;
-            var tw0 = typeMatches.LastOrDefault(t => t.Index + t.Length <= so.Index);
+            var tw0 = TypeWordBefore(slice, so.Index);
             if (tw0 is null || !Connector().IsMatch(slice[(tw0.Index + tw0.Length)..so.Index])) continue;
             matches.RemoveAll(x => x.Index == at && x.Length <= tail.Groups["sym"].Length);
             if (matches.Any(x => x.Index <= at && at < x.Index + x.Length)) continue;
@@ -97,7 +115,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             // The type word: the nearest one before, with only "số", "và", commas or earlier symbols of the same list between;
             // for laws, the title may stand between ("Luật Đất đai số 31/2024/QH15").
             string? type = null, title = null;
-            var tw = typeMatches.LastOrDefault(t => t.Index + t.Length <= m.Index);
+            var tw = TypeWordBefore(slice, m.Index);
             if (tw is not null && Connector().IsMatch(slice[(tw.Index + tw.Length)..m.Index]))
             {
                 type = Canonical(tw.Groups["type"].Value);
@@ -139,6 +157,16 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         }
     }
 
+    /// <summary>The last type word ending at or before <paramref name="index"/>, within the clause's reach; positions are in <paramref name="slice"/>.</summary>
+    private static Match? TypeWordBefore(string slice, int index)
+    {
+        var from = Math.Max(0, index - 160);
+        Match? last = null;
+        // Match(input, beginning, length) keeps positions in the whole input.
+        for (var m = TypeWord().Match(slice, from, index - from); m.Success; m = m.NextMatch()) last = m;
+        return last;
+    }
+
     /// <summary>"Luật Đất đai số" before a symbol: the title between the type word and "số", when nothing else intervenes.</summary>
     private static string? TitledNumber(string slice, Match typeWord, int symbolAt)
     {
@@ -174,7 +202,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 origin.Add(i);
                 continue;
             }
-            foreach (var c in SearchFolding.FoldChar(text[i])) { sb.Append(c); origin.Add(i); }
+            var f = SearchFolding.FoldOne(text[i]);
+            if (f != '\0') { sb.Append(f); origin.Add(i); }
         }
         var folded = sb.ToString();
         TextSpan SpanOf(int at, int length) => new(origin[at], origin[at + length - 1] + 1);
@@ -182,14 +211,30 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         // Titles the document itself gives a number elsewhere ("Luật Lưu trữ số 33/2024/QH15" … "Luật Lưu trữ") teach the alias.
         var learned = into.Where(r => r.Title is not null && r.Number is not null)
             .GroupBy(r => LegalRegistry.AliasKey(r.Title!)).ToDictionary(g => g.Key, g => g.First());
-        foreach (var alias in registry.AliasesLongestFirst.Concat(learned.Keys.OrderByDescending(k => k.Length)))
+        // Only where a registry name's first two words stand is the name tried, longest first.
+        var byFirst = _aliasesByFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords).ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList());
+        var words = new List<(int Start, int End)>();
+        for (var i = 0; i < folded.Length; i++)
         {
-            if (alias.Length < 8) continue;
-            // "Nghị quyết 18", "Kết luận 120": colloquial short forms name many documents; only the context could tell.
-            if (ShortForm().IsMatch(alias)) continue;
-            var at = 0;
-            while ((at = folded.IndexOf(alias, at, StringComparison.Ordinal)) >= 0)
+            if (!char.IsLetterOrDigit(folded[i]) || (i > 0 && char.IsLetterOrDigit(folded[i - 1]))) continue;
+            var e = i;
+            while (e < folded.Length && char.IsLetterOrDigit(folded[e])) e++;
+            words.Add((i, e));
+        }
+        var hits = new List<(int At, string Alias)>();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var one = folded.AsSpan(words[w].Start, words[w].End - words[w].Start);
+            var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.AsSpan(words[w].Start, words[w + 1].End - words[w].Start) : default;
+            if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) foreach (var a in list) hits.Add((words[w].Start, a));
+            if (byFirst.TryGetValue(one, out var single)) foreach (var a in single) hits.Add((words[w].Start, a));
+            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) foreach (var a in ll) hits.Add((words[w].Start, a));
+        }
+        foreach (var (at, alias) in hits)
+        {
             {
+                if (at + alias.Length > folded.Length || string.CompareOrdinal(folded, at, alias, 0, alias.Length) != 0) continue;
                 var end = at + alias.Length;
                 var okLeft = at == 0 || !char.IsLetterOrDigit(folded[at - 1]);
                 var okRight = end >= folded.Length || !char.IsLetterOrDigit(folded[end]);
@@ -212,7 +257,6 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                             into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, relation, span, []));
                     }
                 }
-                at = end;
             }
         }
         var slice0 = text.Substring(within.Start, within.Length);
@@ -226,7 +270,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             // "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014": the date is the amending law's.
             var amended = Regex.IsMatch(slice0[Math.Max(0, m.Index - 45)..m.Index], @"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$");
             var title = typeWord + " " + name + (m.Groups["y"].Success && !amended ? " năm " + m.Groups["y"].Value : "");
-            into.Add(new RawCitation(TitleKey(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
+            into.Add(new RawCitation(KeyOfTitle(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
         var slice = text.Substring(within.Start, within.Length);
         foreach (Match m in PartyTitled().Matches(slice))
@@ -236,15 +280,17 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var title = Regex.Replace(m.Value, @"\s+", " ");
             var partyType = title.StartsWith("Điều lệ", StringComparison.Ordinal) ? "Điều lệ" : "Nghị quyết";
             if (partyType == "Điều lệ") title = "Điều lệ Đảng";
-            into.Add(new RawCitation(TitleKey(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
+            into.Add(new RawCitation(KeyOfTitle(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
     }
 
     /// <summary>The key of a titled citation the registry does not know: its folded title in capitals.</summary>
-    public static string TitleKey(string title)
+    public static string TitleKey(string title) => KeyOfTitle(VietnameseNormalizer.Default.Normalize(title).Text);
+
+    /// <summary><see cref="TitleKey"/> of a title already in normalised form (taken from normalised text).</summary>
+    private static string KeyOfTitle(string t)
     {
         // Like the registry's keys (HIẾN-PHÁP-2013): capitals with their marks, words joined by '-', "năm" before a year dropped.
-        var t = VietnameseNormalizer.Default.Normalize(title).Text;
         t = Regex.Replace(t, @"\s+năm\s+((?:19|20)\d{2})\b", " $1");
         return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Documents;
 using DocIntel.Extract.Layout;
+using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Reference;
 using DocIntel.Extract.Symbols;
 using DocIntel.Extract.Text;
@@ -328,8 +329,9 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             if (level == "commune") commune = AdminGazetteer.StripTypeWord(unitFound.Name);
         }
         if (level is "province" or "central" or "other") district = level == "province" ? null : district;
+        // Inferred when the text never names the province (names compare in the normalised spelling).
         var provinceInferred = province is not null && provinceName is null
-            && !BodyNames.Key(text).Contains(BodyNames.Key(province), StringComparison.Ordinal);
+            && !text.Contains(VietnameseNormalizer.Default.Normalize(province).Text, StringComparison.OrdinalIgnoreCase);
         return (level, province, district, commune, code, provinceInferred);
     }
 

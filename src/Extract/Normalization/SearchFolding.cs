@@ -9,20 +9,53 @@ namespace DocIntel.Extract.Normalization;
 /// </summary>
 public static class SearchFolding
 {
+    // Folded form of every BMP character below U+2000 and of the Vietnamese block U+1E00–U+1EFF, computed once
+    // (immutable): folding is on the hot path of indexing and extraction. '\0' marks a combining mark (dropped).
+    private const int TableSize = 0x2000;
+    private static readonly char[] Table = BuildTable();
+
+    private static char[] BuildTable()
+    {
+        var t = new char[TableSize];
+        var sb = new StringBuilder(4);
+        for (var c = 0; c < TableSize; c++)
+        {
+            sb.Clear();
+            AppendFolded(sb, (char)c);
+            t[c] = sb.Length == 0 ? '\0' : sb[0];
+        }
+        return t;
+    }
+
+    /// <summary>The folded character, or '\0' for a combining mark; one character in, at most one out.</summary>
+    public static char FoldOne(char c)
+    {
+        if (c < TableSize) return Table[c];
+        var sb = new StringBuilder(2);
+        AppendFolded(sb, c);
+        return sb.Length == 0 ? '\0' : sb[0];
+    }
+
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text) AppendFolded(sb, c);
-        return sb.ToString();
+        return string.Create(text.Length, text, static (span, src) =>
+        {
+            var n = 0;
+            foreach (var c in src)
+            {
+                var f = FoldOne(c);
+                if (f != '\0') span[n++] = f;
+            }
+            span[n..].Fill('\0');
+        }).TrimEnd('\0');
     }
 
     /// <summary>Folds one character; returns the empty string for a combining mark.</summary>
     public static string FoldChar(char c)
     {
-        var sb = new StringBuilder(2);
-        AppendFolded(sb, c);
-        return sb.ToString();
+        var f = FoldOne(c);
+        return f == '\0' ? "" : f.ToString();
     }
 
     private static void AppendFolded(StringBuilder sb, char c)

@@ -40,13 +40,22 @@ public sealed record DocumentSymbol(string Key, string Number, int? Year, string
     public static string Normalize(string printed)
     {
         ArgumentNullException.ThrowIfNull(printed);
-        var s = VietnameseNormalizer.Default.Normalize(printed).Text;
+        // The contract's rules only (NFC, ƣ→ư, one dash, no spaces, capitals, no "Số"): symbols are short and many,
+        // so not the whole normaliser.
+        var s = printed.IsNormalized(NormalizationForm.FormC) ? printed : printed.Normalize(NormalizationForm.FormC);
         s = Regex.Replace(s, @"^\s*[Ss][ốoÔỐ]\s*:?\s*", "");
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c)) continue;
-            sb.Append(c switch { 'Ð' or 'ð' => 'Đ', _ => char.ToUpperInvariant(c) });
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\u00AD' or '\uFEFF') continue;
+            sb.Append(c switch
+            {
+                'Ð' or 'ð' or 'đ' => 'Đ',
+                'ƣ' or 'Ƣ' => 'Ư',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
+                '\u2044' or '\u2215' => '/',
+                _ => char.ToUpperInvariant(c),
+            });
         }
         var key = sb.ToString().Trim('.', ',', ';', ':');
         // OCR reads 0 as O and 1 as l or I in the number ("O4/2015/NĐ-CP", "l20-KL/TW").

@@ -45,21 +45,30 @@ public static partial class TaskExtractor
         var end = EndOfBody(lines);
         var covered = new bool[lines.Count];
 
+        // Each line's heading status, once.
+        var roman = new bool[lines.Count];
+        var titles = new string?[lines.Count];
+        for (var i = 0; i < end; i++)
+        {
+            if (IsHeading(lines[i].Text, out var title)) titles[i] = title;
+            roman[i] = titles[i] is not null && RomanHeading().IsMatch(lines[i].Text);
+        }
+
         // 1. Numbered items under task headings.
         for (var i = 0; i < end; i++)
         {
-            if (!IsHeading(lines[i].Text, out var title) || !IsTaskHeading(title)) continue;
+            if (titles[i] is not { } title || !IsTaskHeading(title)) continue;
             var sectionEnd = i + 1;
-            while (sectionEnd < end && !(IsHeading(lines[sectionEnd].Text, out var t2) && RomanHeading().IsMatch(lines[sectionEnd].Text))) sectionEnd++;
+            while (sectionEnd < end && !roman[sectionEnd]) sectionEnd++;
             AddItems(text, lines, i + 1, sectionEnd, tasks, covered);
             i = sectionEnd - 1;
         }
         // 2. After an intro that announces directives ("… yêu cầu:", "… một số nội dung sau:").
         for (var i = 0; i < end; i++)
         {
-            if (covered[i] || !DirectiveIntro().IsMatch(lines[i].Text.Replace("*", "").TrimEnd())) continue;
+            if (covered[i] || !lines[i].Text.TrimEnd().TrimEnd('*').EndsWith(':') || !DirectiveIntro().IsMatch(lines[i].Text.Replace("*", "").TrimEnd())) continue;
             var sectionEnd = i + 1;
-            while (sectionEnd < end && !RomanHeading().IsMatch(lines[sectionEnd].Text)) sectionEnd++;
+            while (sectionEnd < end && !roman[sectionEnd]) sectionEnd++;
             var before = tasks.Count;
             covered[i] = true;
             AddItems(text, lines, i + 1, sectionEnd, tasks, covered);
@@ -70,15 +79,15 @@ public static partial class TaskExtractor
         var structured = tasks.Count > 0;
         foreach (var para in Paragraphs(lines, 0, end).Where(p => !covered[p.First]))
         {
-            var paraText = Flat(text[lines[p0(para)].Start..lines[para.Last].End]);
+            var raw = text.AsSpan(lines[para.First].Start, lines[para.Last].End - lines[para.First].Start);
+            if (!raw.Contains("ề nghị", StringComparison.Ordinal) && !raw.Contains("êu cầu", StringComparison.Ordinal) && !raw.Contains("iao ", StringComparison.Ordinal)) continue;
+            var paraText = Flat(raw.ToString());
             var m = DirectiveSentence().Match(paraText);
             if (!m.Success) continue;
             if (structured && lines[para.Last].Text.TrimEnd().EndsWith("./.", StringComparison.Ordinal)) continue;
             tasks.Add(Make(text, lines, para.First, para.Last, CleanAssignee(m.Groups["who"].Value)));
         }
         return tasks;
-
-        static int p0((int First, int Last) p) => p.First;
     }
 
     private static int EndOfBody(IReadOnlyList<TextLine> lines)
@@ -104,8 +113,10 @@ public static partial class TaskExtractor
     {
         var key = SearchFolding.Fold(title).Replace(" ", "", StringComparison.Ordinal);
         if (NotTaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal))) return false;
-        // Approximate: headings lose letters to damaged text layers and OCR ("P ƯƠNG ƯỚNG, N IỆM V").
-        return TaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal) || ApproximateContains(key, k, k.Length >= 9 ? 3 : 2));
+        if (TaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal))) return true;
+        // Approximate only where letters were lost ("P ƯƠNG ƯỚNG, N IỆM V": stray single letters), as damaged text layers and OCR do.
+        var damaged = Regex.IsMatch(title, @"(?:^|\s)\p{L}(?:\s|,|$)");
+        return damaged && key.Length < 80 && TaskHeadings.Any(k => ApproximateContains(key, k, k.Length >= 9 ? 3 : 2));
     }
 
     private static bool ApproximateContains(string text, string pattern, int maxEdits)
@@ -207,6 +218,9 @@ public static partial class TaskExtractor
 
     public static DateOnly? FindDeadline(string text)
     {
+        if (!text.Contains("trước", StringComparison.OrdinalIgnoreCase) && !text.Contains("chậm nhất", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("hạn chót", StringComparison.OrdinalIgnoreCase) && !text.Contains("hoàn thành trong", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("đến tháng", StringComparison.OrdinalIgnoreCase)) return null;
         var m = Deadline().Match(text);
         if (!m.Success) return null;
         if (m.Groups["d"].Success) return VietnameseDate.FromParts(m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value);
@@ -216,5 +230,18 @@ public static partial class TaskExtractor
         return month is >= 1 and <= 12 ? new DateOnly(year, month, DateTime.DaysInMonth(year, month)) : null;
     }
 
-    private static string Flat(string s) => Regex.Replace(s, @"\s+", " ").Trim();
+    /// <summary>One space for every run of white space, trimmed.</summary>
+    private static string Flat(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        var space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

@@ -30,8 +30,15 @@ public static partial class WebChrome
     [GeneratedRegex(@"^\s*Nơi nhận", RegexOptions.CultureInvariant)]
     private static partial Regex Recipients();
 
+    // Cheap first look on the unfolded line, so only a few lines are folded.
+    private static readonly string[] Hints =
+    [
+        "PHÁP LUẬT", "phapluat", "PhapLuat", "Bản dịch", "Đang tải", "Cảm ơn", "Xin lỗi", "bài viết", "luatvietnam", "khách hàng", "chưa cập nhật",
+    ];
+
     public static bool IsChrome(string line)
     {
+        if (line.Length > 60 && !Hints.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase))) return false;
         var f = SearchFolding.Fold(line.Replace("*", "")).Trim();
         if (Strong.Any(m => f.Contains(m, StringComparison.Ordinal))) return true;
         return f.Length <= 40 && Labels.Any(m => f.StartsWith(m, StringComparison.Ordinal));

@@ -13,7 +13,7 @@ internal static class Snippets
         var origin = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            foreach (var c in SearchFolding.FoldChar(text[i])) { folded.Append(c); origin.Add(i); }
+            var fc = SearchFolding.FoldOne(text[i]); if (fc != (char)0) { folded.Append(fc); origin.Add(i); }
         }
         var f = folded.ToString();
         var hits = new List<(int Start, int End)>();
