@@ -322,6 +322,22 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         return "mentions";
     }
 
+    /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
+    private string? ProbableTypoOf(string key)
+    {
+        if (!DocumentSymbol.TryParse(key, out var cited) || cited.System is not (SymbolSystem.Normative or SymbolSystem.Party or SymbolSystem.Legislative)) return null;
+        var numberAndYear = cited.Number + "/" + cited.Year;
+        string? found = null;
+        foreach (var e in registry.Entries)
+        {
+            if (!DocumentSymbol.TryParse(e.BaseKey, out var known) || known.System != cited.System || known.TypeCode != cited.TypeCode || known.IssuerCode != cited.IssuerCode) continue;
+            if (Signers.SignerParser.Levenshtein(numberAndYear, known.Number + "/" + known.Year) != 1) continue;
+            if (found is not null && found != known.Key) return null; // two candidates: nothing to say
+            found = known.Key;
+        }
+        return found;
+    }
+
     private static int Strength(string relation) => relation switch { "forwards" => 3, "basis" => 2, "implements" => 1, _ => 0 };
 
     private List<Citation> Merge(List<RawCitation> raw, string? ownKey)
@@ -350,7 +366,12 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (first.Number is not null)
             {
                 var candidates = registry.FindBySymbol(first.Number);
-                if (candidates.Count == 0) flags.Add("unknown_in_registry");
+                if (candidates.Count == 0)
+                {
+                    flags.Add("unknown_in_registry");
+                    // "04/2014/NĐ-CP" where the registry knows "04/2015/NĐ-CP": flagged, never rewritten.
+                    if (ProbableTypoOf(first.Number) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
+                }
                 else
                 {
                     var pick = LegalRegistry.PickByDate(candidates, date);
