@@ -323,19 +323,21 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     }
 
     /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
-    private string? ProbableTypoOf(string key)
+    private string? ProbableTypoOf(string key, IReadOnlySet<string> citedInDocument)
     {
         if (!DocumentSymbol.TryParse(key, out var cited) || cited.System is not (SymbolSystem.Normative or SymbolSystem.Party or SymbolSystem.Legislative)) return null;
         var numberAndYear = cited.Number + "/" + cited.Year;
-        string? found = null;
+        var candidates = new List<string>();
         foreach (var e in registry.Entries)
         {
             if (!DocumentSymbol.TryParse(e.BaseKey, out var known) || known.System != cited.System || known.TypeCode != cited.TypeCode || known.IssuerCode != cited.IssuerCode) continue;
             if (Signers.SignerParser.Levenshtein(numberAndYear, known.Number + "/" + known.Year) != 1) continue;
-            if (found is not null && found != known.Key) return null; // two candidates: nothing to say
-            found = known.Key;
+            candidates.Add(known.Key);
         }
-        return found;
+        // One candidate, or the one the same document also cites correctly (seed 001 cites 04/2015/NĐ-CP too).
+        if (candidates.Count == 1) return candidates[0];
+        var inDoc = candidates.Where(citedInDocument.Contains).ToList();
+        return inDoc.Count == 1 ? inDoc[0] : null;
     }
 
     private static int Strength(string relation) => relation switch { "forwards" => 3, "basis" => 2, "implements" => 1, _ => 0 };
@@ -370,7 +372,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 {
                     flags.Add("unknown_in_registry");
                     // "04/2014/NĐ-CP" where the registry knows "04/2015/NĐ-CP": flagged, never rewritten.
-                    if (ProbableTypoOf(first.Number) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
+                    if (ProbableTypoOf(first.Number, raw.Select(r => r.Key).ToHashSet()) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
                 }
                 else
                 {
