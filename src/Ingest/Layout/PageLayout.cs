@@ -148,9 +148,10 @@ public static partial class PageLayout
             }
         }
         var head = segments.Take(bestRun).ToList();
-        var left = head.Count(s => s.CenterX < bestX);
-        var right = head.Count - left;
-        return left >= 1 && right >= 1 && bestRun >= 3 ? (bestRun, bestX) : (0, 0);
+        // A real two-column header has rows with text on both sides of the gutter (issuer beside motto); centred
+        // single-column headings never do.
+        var pairedRows = head.Count(l => l.Right < bestX && head.Any(r => r.Left > bestX && Math.Min(l.Bottom, r.Bottom) - Math.Max(l.Top, r.Top) > 0.3 * (l.Bottom - l.Top)));
+        return pairedRows >= 2 && bestRun >= 3 ? (bestRun, bestX) : (0, 0);
     }
 
     private static double FooterGutter(List<Segment> footer, double pageWidth)

@@ -15,5 +15,8 @@ public sealed record OcrPageResult(
 {
     internal bool AddedToSearchablePdf { get; init; }
 
+    /// <summary>How page segmentation was done when not the default (psm 3).</summary>
+    public string? Blocks { get; init; }
+
     public int LowConfidenceWords(double threshold) => Words.Count(w => w.Confidence is { } c && c < threshold);
 }

@@ -96,6 +96,14 @@ public sealed class OcrService : IDisposable
                 var second = engine.Recognize(clean, dpi, best.RotationDegrees, true, cancellationToken);
                 if (Strength(second) > Strength(best) * 1.05) best = second;
             }
+            // Page segmentation (psm 3) sometimes drops a whole text block of a noisy bilevel scan: ink rows that no word
+            // covers show it. One uniform block (psm 6) then reads it; the stronger reading is kept.
+            if (UncoveredInk(pix, best) > 0.15)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var block = engine.Recognize(pix, dpi, best.RotationDegrees, best.CleanedUp, cancellationToken, pageSegMode: 6);
+                if (Strength(block) > Strength(best) * 1.05) best = block with { Blocks = "single block (psm 6): psm 3 left text out" };
+            }
             if (searchable is not null && !best.AddedToSearchablePdf) engine.RenderPage(searchable, pix, dpi);
             return best;
         }
@@ -103,6 +111,31 @@ public sealed class OcrService : IDisposable
         {
             cleaned?.Dispose();
         }
+    }
+
+    /// <summary>Share of the image's ink rows (rows with more than 3 % dark pixels) that no recognised word covers.</summary>
+    internal static double UncoveredInk(LeptPix pix, OcrPageResult reading)
+    {
+        if (reading.RotationDegrees != 0 || reading.Width != pix.Width || reading.Height != pix.Height) return 0;
+        var gray = pix.ToGray8();
+        int w = pix.Width, h = pix.Height;
+        var covered = new bool[h];
+        foreach (var word in reading.Words)
+        {
+            for (var y = Math.Max(0, (int)word.Top - 4); y < Math.Min(h, (int)word.Bottom + 4); y++) covered[y] = true;
+        }
+        int ink = 0, uncovered = 0;
+        var margin = w / 20;
+        for (var y = 0; y < h; y++)
+        {
+            var dark = 0;
+            var row = gray.AsSpan(y * w + margin, w - 2 * margin);
+            foreach (var b in row) if (b < 128) dark++;
+            if (dark < row.Length * 0.03) continue;
+            ink++;
+            if (!covered[y]) uncovered++;
+        }
+        return ink == 0 ? 0 : (double)uncovered / ink;
     }
 
     /// <summary>Few words or low mean confidence: worth another try.</summary>

@@ -35,10 +35,16 @@ public sealed class PdfPageImages : IPageImageSource
     /// <summary>The image of page <paramref name="number"/> (1-based).</summary>
     public PageImage Get(int number, CancellationToken cancellationToken)
     {
-        _pdf ??= PdfDocument.Open(_bytes, new ParsingOptions { Password = _password ?? "" });
-        var page = _pdf.GetPage(number);
-        return TryEmbedded(page) ?? Rasterise(page, cancellationToken);
+        // PdfPig documents are not thread-safe; OCR workers take their page images one at a time (the cheap part).
+        lock (_gate)
+        {
+            _pdf ??= PdfDocument.Open(_bytes, new ParsingOptions { Password = _password ?? "" });
+            var page = _pdf.GetPage(number);
+            return TryEmbedded(page) ?? Rasterise(page, cancellationToken);
+        }
     }
+
+    private readonly Lock _gate = new();
 
     /// <summary>Share of the page covered by images (0–1): a page mostly image with little text is a scan.</summary>
     public static double ImageCoverage(Page page)

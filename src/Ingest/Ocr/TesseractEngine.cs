@@ -17,9 +17,12 @@ internal sealed class TesseractEngine : IDisposable
 
     public string? DataPath { get; }
 
-    private TesseractEngine(IntPtr api, string languages, string? dataPath)
+    private readonly int _pageSegMode;
+
+    private TesseractEngine(IntPtr api, string languages, string? dataPath, int pageSegMode)
     {
         _api = api;
+        _pageSegMode = pageSegMode;
         Languages = languages;
         DataPath = dataPath;
     }
@@ -37,7 +40,7 @@ internal sealed class TesseractEngine : IDisposable
         TesseractNative.TessBaseAPISetPageSegMode(api, pageSegMode);
         // Keep interword spaces as found; no debug output on stderr.
         TesseractNative.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-        return new TesseractEngine(api, languages, dataPath);
+        return new TesseractEngine(api, languages, dataPath, pageSegMode);
     }
 
     public static string Version()
@@ -51,10 +54,11 @@ internal sealed class TesseractEngine : IDisposable
     /// With a <paramref name="searchable"/> writer, the page is added to it when <paramref name="addIf"/> accepts the
     /// reading (so a page that will be read again is not added twice).
     /// </summary>
-    public OcrPageResult Recognize(LeptPix image, int dpi, int rotation, bool cleanedUp, CancellationToken cancellationToken, SearchablePdfWriter? searchable = null, Func<OcrPageResult, bool>? addIf = null)
+    public OcrPageResult Recognize(LeptPix image, int dpi, int rotation, bool cleanedUp, CancellationToken cancellationToken, SearchablePdfWriter? searchable = null, Func<OcrPageResult, bool>? addIf = null, int? pageSegMode = null)
     {
         ObjectDisposedException.ThrowIf(_api == IntPtr.Zero, this);
         cancellationToken.ThrowIfCancellationRequested();
+        TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode ?? _pageSegMode);
         TesseractNative.TessBaseAPISetImage2(_api, image.Pointer);
         if (searchable is not null) TesseractNative.TessBaseAPISetInputImage(_api, image.Pointer);
         TesseractNative.TessBaseAPISetSourceResolution(_api, dpi);

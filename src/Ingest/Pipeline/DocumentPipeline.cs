@@ -148,7 +148,7 @@ public sealed class DocumentPipeline
                         StampLinesRemoved = page.StampLinesRemoved + laid.StampLinesRemoved,
                         LowConfidenceWords = low.Count,
                         DoubtfulWords = low,
-                        Note = verdict.Reason + (result.RotationDegrees != 0 ? $"; page turned {result.RotationDegrees}°" : "") + (result.CleanedUp ? "; image cleaned up" : ""),
+                        Note = verdict.Reason + (result.RotationDegrees != 0 ? $"; page turned {result.RotationDegrees}°" : "") + (result.CleanedUp ? "; image cleaned up" : "") + (result.Blocks is { } b ? "; " + b : ""),
                     }
                     : page with { Note = $"{verdict.Reason}; OCR reading (confidence {result.MeanConfidence:F0}) not better, text layer kept" };
             }

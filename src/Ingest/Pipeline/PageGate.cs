@@ -28,13 +28,15 @@ public static class PageGate
             return new PageVerdict(true, score, letters, page.StampLinesRemoved > 0 ? "text layer is only a digital-signature stamp" : letters == 0 ? "no text layer" : $"text layer too thin ({letters} letters)");
         if (page.ImageCoverage > 0.6 && letters < 400)
             return new PageVerdict(true, score, letters, $"page is mostly image with only {letters} letters of text");
-        if (score < MinScore)
-        {
-            var reasons = TextQuality.Score(page.Text).Reasons;
-            return new PageVerdict(true, score, letters, "text layer damaged: " + string.Join("; ", reasons));
-        }
+        var quality = TextQuality.Score(page.Text);
+        // Any ƣ or private-use glyph means the layer's font maps letters wrongly; OCR is tried and kept only if it scores better.
+        if (score < MinScore || quality.DamagedGlyphs > 0 || DamagedGlyphs(page.Text) > 0)
+            return new PageVerdict(true, score, letters, "text layer damaged: " + (quality.Reasons.Count > 0 ? string.Join("; ", quality.Reasons) : $"{DamagedGlyphs(page.Text)} damaged glyphs (ƣ, private-use)"));
         return new PageVerdict(false, score, letters, null);
     }
+
+    /// <summary>ƣ/Ƣ (a legacy font's ư) and private-use code points anywhere in the text, inside words too.</summary>
+    public static int DamagedGlyphs(string text) => text.Count(c => c is 'ƣ' or 'Ƣ' || (c >= '\uE000' && c <= '\uF8FF'));
 
     /// <summary>Whether the OCR reading should replace the text layer: it must score better, or the layer be empty.</summary>
     public static bool PreferOcr(PageVerdict layer, string ocrText)
