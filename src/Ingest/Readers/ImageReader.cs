@@ -33,6 +33,15 @@ public sealed class ImageReader(ReadOptions options) : IDocumentReader
         var format = Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, 64)));
         if (format is null) return Task.FromResult(ReadOutcome.Fail($"not an image: the content does not match the extension '{Path.GetExtension(path)}'"));
         if (!options.Ocr) return Task.FromResult(ReadOutcome.Fail("image needs OCR, which is turned off"));
+        var size = bytes.LongLength;
+        var warnings = new List<string>();
+        if (format == "jpeg" && !(bytes.Length >= 2 && bytes[^2] == 0xFF && bytes[^1] == 0xD9))
+        {
+            // libjpeg aborts the process on some truncated streams ("Premature end of JPEG file"); closing the stream
+            // with an end-of-image marker lets it decode what is there and grey out the rest.
+            warnings.Add("JPEG is truncated (no end-of-image marker): the bottom of the page may be missing");
+            bytes = [.. bytes, 0xFF, 0xD9];
+        }
         IReadOnlyList<(int Width, int Height, int Dpi)> frames;
         try
         {
@@ -42,11 +51,8 @@ public sealed class ImageReader(ReadOptions options) : IDocumentReader
         {
             return Task.FromResult(ReadOutcome.Fail(ex.Message));
         }
-        var warnings = new List<string>();
-        if (format == "jpeg" && !(bytes.Length >= 2 && bytes[^2] == 0xFF && bytes[^1] == 0xD9))
-            warnings.Add("JPEG is truncated (no end-of-image marker): the bottom of the page may be missing");
         var pages = frames.Select((_, i) => new SourcePage(i + 1, "", TextOrigins.Ocr, null) { ImageCoverage = 1 }).ToList();
-        return Task.FromResult(ReadOutcome.Ok(new SourceText(path, sha256, bytes.LongLength, pages, warnings)
+        return Task.FromResult(ReadOutcome.Ok(new SourceText(path, sha256, size, pages, warnings)
         {
             Images = new ImageFilePages(bytes, frames.Count, frames[0].Dpi, options.Limits),
         }));
