@@ -60,7 +60,7 @@ internal sealed class TesseractEngine : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         TesseractNative.TessBaseAPISetPageSegMode(_api, pageSegMode ?? _pageSegMode);
         TesseractNative.TessBaseAPISetImage2(_api, image.Pointer);
-        if (searchable is not null) TesseractNative.TessBaseAPISetInputImage(_api, image.Pointer);
+        if (searchable is not null) SetInputImage(image);
         TesseractNative.TessBaseAPISetSourceResolution(_api, dpi);
         try
         {
@@ -86,7 +86,7 @@ internal sealed class TesseractEngine : IDisposable
     public void RenderPage(SearchablePdfWriter writer, LeptPix image, int dpi)
     {
         TesseractNative.TessBaseAPISetImage2(_api, image.Pointer);
-        TesseractNative.TessBaseAPISetInputImage(_api, image.Pointer);
+        SetInputImage(image);
         TesseractNative.TessBaseAPISetSourceResolution(_api, dpi);
         try
         {
@@ -117,14 +117,27 @@ internal sealed class TesseractEngine : IDisposable
         TesseractNative.TessBaseAPISetSourceResolution(_osd, dpi);
         try
         {
-            if (!TesseractNative.TessBaseAPIDetectOrientationScript(_osd, out var deg, out var conf, out var script, out _)) return null;
-            if (script != IntPtr.Zero) TesseractNative.TessDeleteText(script);
+            // The script name is not ours to free: it points into the OSD engine's own unicharset (baseapi.cpp), whatever
+            // capi.h says about TessDeleteText; freeing it corrupted the heap, and the engine freed it again when deleted.
+            if (!TesseractNative.TessBaseAPIDetectOrientationScript(_osd, out var deg, out var conf, out _, out _)) return null;
             return (deg, conf);
         }
         finally
         {
             TesseractNative.TessBaseAPIClear(_osd);
         }
+    }
+
+    /// <summary>
+    /// The original image the PDF renderer embeds. TessBaseAPISetInputImage takes ownership of the Pix it is given and
+    /// TessBaseAPIClear destroys it, so it gets its own reference (pixClone); handing it <paramref name="image"/>'s
+    /// pointer made Clear free a Pix the caller still used and disposed (glibc "double free or corruption").
+    /// </summary>
+    private void SetInputImage(LeptPix image)
+    {
+        var reference = TesseractNative.pixClone(image.Pointer);
+        if (reference == IntPtr.Zero) throw new OutOfMemoryException("pixClone failed");
+        TesseractNative.TessBaseAPISetInputImage(_api, reference);
     }
 
     internal IntPtr Handle => _api;

@@ -30,6 +30,7 @@ internal static partial class TesseractNative
 
     [LibraryImport(Tess)] internal static partial void TessBaseAPISetImage2(IntPtr handle, IntPtr pix);
 
+    /// <summary>Takes ownership of <paramref name="pix"/>: Clear/End destroy it. Pass a pixClone, never a Pix we still own.</summary>
     [LibraryImport(Tess)] internal static partial void TessBaseAPISetInputImage(IntPtr handle, IntPtr pix);
 
     [LibraryImport(Tess)] internal static partial void TessBaseAPISetSourceResolution(IntPtr handle, int ppi);
@@ -78,6 +79,9 @@ internal static partial class TesseractNative
     internal static partial int pixReadHeaderMem(ref byte data, nuint size, out int format, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int isColormapped);
 
     [LibraryImport(Lept)] internal static partial void pixDestroy(ref IntPtr pix);
+
+    /// <summary>Another reference to the same image (refcount + 1); each reference is released by its own pixDestroy.</summary>
+    [LibraryImport(Lept)] internal static partial IntPtr pixClone(IntPtr pix);
 
     [LibraryImport(Lept)] internal static partial int pixGetWidth(IntPtr pix);
 
