@@ -9,13 +9,7 @@ namespace DocIntel.Ingest.Ocr;
 /// </summary>
 public sealed class OcrService : IDisposable
 {
-    private static readonly Lazy<OcrService> SharedInstance = new(() =>
-    {
-        var service = new OcrService(OcrOptions.Default);
-        // End the engines before the C runtime runs Tesseract's static destructors at exit (live engines then crash it).
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => service.Dispose();
-        return service;
-    });
+    private static readonly Lazy<OcrService> SharedInstance = new(() => new OcrService(OcrOptions.Default));
     private readonly ConcurrentBag<TesseractEngine> _idle = [];
     private readonly ConcurrentBag<TesseractEngine> _all = [];
     private readonly SemaphoreSlim _slots;

@@ -37,8 +37,8 @@ public sealed class ImageReader(ReadOptions options) : IDocumentReader
         var warnings = new List<string>();
         if (format == "jpeg" && !(bytes.Length >= 2 && bytes[^2] == 0xFF && bytes[^1] == 0xD9))
         {
-            // libjpeg aborts the process on some truncated streams ("Premature end of JPEG file"); closing the stream
-            // with an end-of-image marker lets it decode what is there and grey out the rest.
+            // A cut-off stream still decodes: libjpeg greys out what is missing and only warns on stderr ("Premature end
+            // of JPEG file"). Closing it with an end-of-image marker lets every decoder end the stream normally.
             warnings.Add("JPEG is truncated (no end-of-image marker): the bottom of the page may be missing");
             bytes = [.. bytes, 0xFF, 0xD9];
         }
