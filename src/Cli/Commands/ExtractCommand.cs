@@ -12,10 +12,13 @@ internal static class ExtractCommand
         var files = new Argument<string[]>("FILE") { Description = "files to extract", Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("jsonl", "jsonl", "json");
         var evidence = new Option<bool>("--no-evidence") { Description = "leave out the evidence spans" };
-        var cmd = new Command("extract", "Print the extracted facts of each document as JSON (one object per document)") { files, format, evidence };
+        var showText = new Option<bool>("--text") { Description = "also print each document's text (after OCR and normalisation) to stderr" };
+        var cmd = new Command("extract", "Print the extracted facts of each document as JSON (one object per document)") { files, format, evidence, showText };
+        var reading = new ReadingOptions();
+        reading.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
-            var pipeline = services.CreatePipeline();
+            var pipeline = reading.Apply(services.CreatePipeline(), pr);
             var failed = false;
             var all = new JsonArray();
             var pretty = pr.GetValue(format) == "json";
@@ -32,6 +35,11 @@ internal static class ExtractCommand
                 else
                 {
                     objects = outcome.Documents.Select(d => ExtractJson.ToJson(d, withEvidence: !pr.GetValue(evidence)));
+                    if (outcome.SearchablePdf is { } sp) await Console.Error.WriteLineAsync($"docintel: {f}: searchable PDF {sp}").ConfigureAwait(false);
+                    if (pr.GetValue(showText))
+                    {
+                        foreach (var d in outcome.Documents) await Console.Error.WriteLineAsync($"=== {f} #{d.Source.Part}\n{d.Text}").ConfigureAwait(false);
+                    }
                 }
                 foreach (var o in objects)
                 {

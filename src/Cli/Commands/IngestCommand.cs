@@ -10,7 +10,9 @@ internal static class IngestCommand
         var paths = new Argument<string[]>("PATH") { Description = "folders or files to load (recursively)", Arity = ArgumentArity.OneOrMore };
         var db = CommonOptions.Db();
         var retry = new Option<bool>("--retry-failed") { Description = "read again the files that failed before" };
-        var cmd = new Command("ingest", "Load every .txt, .md, .html and born-digital .pdf under the paths into the store") { paths, db, retry };
+        var cmd = new Command("ingest", "Load every .txt, .md, .html, .docx, .pdf (scanned pages are OCR'd) and scanned image under the paths into the store") { paths, db, retry };
+        var reading = new ReadingOptions();
+        reading.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             var roots = pr.GetValue(paths)!;
@@ -23,7 +25,7 @@ internal static class IngestCommand
                 }
             }
             await using var store = await AppServices.OpenStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
-            var loader = new BulkLoader(services.CreatePipeline(), store);
+            var loader = new BulkLoader(reading.Apply(services.CreatePipeline(), pr), store);
             var progress = new Progress<BulkLoadProgress>(p =>
             {
                 if (p.FilesSeen % 50 == 0) Console.Error.WriteLine($"… {p.FilesSeen} files, {p.Documents} documents, {p.FilesFailed} failed");

@@ -77,6 +77,18 @@ public static class ExtractJson
             },
             ["inferred"] = new JsonArray(a.Inferred.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()),
         };
+        if (doc.Quality.Pages is { Count: > 0 } pages)
+        {
+            o["quality"]!["pages"] = new JsonArray(pages.Select(p => (JsonNode?)new JsonObject
+            {
+                ["page"] = p.Page,
+                ["origin"] = p.Origin,
+                ["text_score"] = Math.Round(p.TextScore, 3),
+                ["ocr_confidence"] = p.OcrConfidence,
+                ["low_confidence_words"] = p.LowConfidenceWords,
+                ["note"] = p.Note,
+            }).ToArray());
+        }
         if (withEvidence) o["evidence"] = Evidence(doc);
         return o;
     }

@@ -53,8 +53,11 @@ public sealed record DocumentAnalysis(
 /// <summary>Where a document came from: the file, its hash, the part of the file, and how its text was obtained.</summary>
 public sealed record SourceInfo(string Path, string Sha256, int Part, int? PageFrom, int? PageTo, string TextOrigin);
 
-/// <summary>How clean the text was.</summary>
-public sealed record QualityInfo(double TextScore, double? OcrConfidence, IReadOnlyList<string> Warnings);
+/// <summary>How clean the text was; <paramref name="Pages"/> gives each page's source and score when the file has pages.</summary>
+public sealed record QualityInfo(double TextScore, double? OcrConfidence, IReadOnlyList<string> Warnings, IReadOnlyList<PageQuality>? Pages = null);
+
+/// <summary>One page: where its text came from (text-layer, ocr), its text score, OCR confidence and doubtful words.</summary>
+public sealed record PageQuality(int Page, string Origin, double TextScore, double? OcrConfidence, int LowConfidenceWords, string? Note);
 
 /// <summary>The extracted document: source, analysis, quality, and the normalised text the spans refer to.</summary>
 public sealed record ExtractedDocument(SourceInfo Source, DocumentAnalysis Analysis, QualityInfo Quality, string Text)

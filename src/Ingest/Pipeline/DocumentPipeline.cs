@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DocIntel.Extract.Documents;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Pipeline;
+using DocIntel.Ingest.Ocr;
 using DocIntel.Ingest.Readers;
 
 namespace DocIntel.Ingest.Pipeline;
@@ -10,14 +11,48 @@ namespace DocIntel.Ingest.Pipeline;
 public sealed record FileOutcome(string Path, string Sha256, long Size, IReadOnlyList<ExtractedDocument> Documents, string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>The searchable PDF written for a scanned input, if one was asked for.</summary>
+    public string? SearchablePdf { get; init; }
 }
 
+/// <summary>Progress of OCR within one file.</summary>
+public sealed record PageProgress(string Path, int Page, int PagesToOcr, int PagesDone);
+
 /// <summary>
-/// The stages for one file, in order: read (file → pages) → normalise (pages → clean text with offset map)
-/// → extract (clean text → documents). I/O happens only in <see cref="RunAsync(string, CancellationToken)"/>.
+/// The stages for one file, in order: read (file → pages) → page gate (OCR the pages whose text is missing or
+/// damaged; keep the better text) → normalise (pages → clean text with offset map) → extract (clean text →
+/// documents). I/O happens only in <see cref="RunAsync(string, CancellationToken)"/> and the OCR of pages.
 /// </summary>
-public sealed class DocumentPipeline(FileReaders readers, VietnameseNormalizer normalizer, DocumentExtractor extractor)
+public sealed class DocumentPipeline
 {
+    private readonly FileReaders _readers;
+    private readonly VietnameseNormalizer _normalizer;
+    private readonly DocumentExtractor _extractor;
+    private readonly OcrService _ocr;
+    private readonly ReadOptions _options;
+
+    public DocumentPipeline(FileReaders readers, VietnameseNormalizer normalizer, DocumentExtractor extractor)
+        : this(readers, normalizer, extractor, OcrService.Shared, ReadOptions.Default)
+    {
+    }
+
+    public DocumentPipeline(FileReaders readers, VietnameseNormalizer normalizer, DocumentExtractor extractor, OcrService ocr, ReadOptions options)
+    {
+        _readers = readers;
+        _normalizer = normalizer;
+        _extractor = extractor;
+        _ocr = ocr;
+        _options = options;
+    }
+
+    /// <summary>Reports OCR progress page by page (long scans take seconds a page).</summary>
+    public IProgress<PageProgress>? Progress { get; init; }
+
+    /// <summary>The same pipeline reading with other options (password, searchable PDFs, OCR engine settings).</summary>
+    public DocumentPipeline With(ReadOptions options, OcrService? ocr = null) =>
+        new(FileReaders.Create(options), _normalizer, _extractor, ocr ?? _ocr, options) { Progress = Progress };
+
     public async Task<FileOutcome> RunAsync(string path, CancellationToken cancellationToken)
     {
         byte[] bytes;
@@ -34,27 +69,135 @@ public sealed class DocumentPipeline(FileReaders readers, VietnameseNormalizer n
 
     public async Task<FileOutcome> RunAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(bytes);
         var sha = Sha256(bytes);
-        var read = await readers.ReadAsync(path, bytes, sha, cancellationToken).ConfigureAwait(false);
+        var read = await _readers.ReadAsync(path, bytes, sha, cancellationToken).ConfigureAwait(false);
         if (!read.Succeeded) return new FileOutcome(path, sha, bytes.LongLength, [], read.Error);
-        return new FileOutcome(path, sha, bytes.LongLength, Extract(read.Text!), null);
+        var source = read.Text!;
+        string? searchable;
+        try
+        {
+            (source, searchable) = await GateAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OcrUnavailableException ex)
+        {
+            return new FileOutcome(path, sha, bytes.LongLength, [], "needs OCR, which is unavailable: " + ex.Message);
+        }
+        finally
+        {
+            read.Text!.Images?.Dispose();
+        }
+        if (source.Pages.All(p => p.Text.Count(char.IsLetter) == 0))
+            return new FileOutcome(path, sha, bytes.LongLength, [], NoTextReason(source));
+        return new FileOutcome(path, sha, bytes.LongLength, Extract(source), null) { SearchablePdf = searchable };
+    }
+
+    private static string NoTextReason(SourceText source)
+    {
+        var notes = source.Pages.Select(p => p.Note).Where(n => n is not null).Distinct().Take(2).ToList();
+        return $"no text found on any of its {source.Pages.Count} pages" + (notes.Count > 0 ? ": " + string.Join("; ", notes) : "");
+    }
+
+    /// <summary>
+    /// The page gate: pages that fail <see cref="PageGate.Assess"/> are OCR'd (at most one image per OCR worker in memory)
+    /// and their OCR text kept when it scores better. A file whose every page needed OCR is a scan: with
+    /// <see cref="ReadOptions.SearchablePdfDirectory"/> set, its pages also go into a searchable PDF, in order.
+    /// </summary>
+    private async Task<(SourceText Source, string? Searchable)> GateAsync(SourceText source, CancellationToken cancellationToken)
+    {
+        var verdicts = source.Pages.Select(PageGate.Assess).ToList();
+        var todo = Enumerable.Range(0, source.Pages.Count).Where(i => verdicts[i].NeedsOcr && source.Pages[i].Origin != TextOrigins.Plain).ToList();
+        if (todo.Count == 0 || source.Images is null || !_options.Ocr)
+        {
+            var skipped = todo.Count > 0 ? source.Warnings.Append($"pages that need OCR (OCR off): {string.Join(",", todo.Select(i => source.Pages[i].Number))}").ToList() : source.Warnings;
+            return (source with { Warnings = skipped }, null);
+        }
+        var pages = source.Pages.ToArray();
+        var warnings = source.Warnings.ToList();
+        SearchablePdfWriter? writer = null;
+        var scan = todo.Count == pages.Length;
+        if (scan && _options.SearchablePdfDirectory is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            writer = new SearchablePdfWriter(System.IO.Path.Combine(dir, System.IO.Path.GetFileNameWithoutExtension(source.Path)), System.IO.Path.GetFileName(source.Path), _ocr.DataPath);
+        }
+        else if (_options.SearchablePdfDirectory is not null)
+        {
+            warnings.Add("searchable PDF not written: the file already has a text layer on some pages");
+        }
+        var done = 0;
+        var images = source.Images;
+        async Task OcrOne(int i, CancellationToken ct)
+        {
+            var page = pages[i];
+            var verdict = verdicts[i];
+            try
+            {
+                OcrPageResult result;
+                using (var image = images.Get(page.Number, ct))
+                {
+                    result = await _ocr.RecognizeAsync(image, writer, ct).ConfigureAwait(false);
+                }
+                var low = result.Words.Where(w => w.Confidence < _ocr.Options.LowWordConfidence).Select(w => w.Text).ToList();
+                var laid = Layout.PageLayout.Compose(result.Words, result.Width, result.Height);
+                var text = laid.Text.Count(char.IsLetter) > 0 ? laid.Text : result.Text;
+                pages[i] = PageGate.PreferOcr(verdict, text)
+                    ? new SourcePage(page.Number, text, TextOrigins.Ocr, Math.Round(result.MeanConfidence, 1))
+                    {
+                        ImageCoverage = page.ImageCoverage,
+                        StampLinesRemoved = page.StampLinesRemoved + laid.StampLinesRemoved,
+                        LowConfidenceWords = low.Count,
+                        DoubtfulWords = low,
+                        Note = verdict.Reason + (result.RotationDegrees != 0 ? $"; page turned {result.RotationDegrees}°" : "") + (result.CleanedUp ? "; image cleaned up" : "") + (result.Blocks is { } b ? "; " + b : ""),
+                    }
+                    : page with { Note = $"{verdict.Reason}; OCR reading (confidence {result.MeanConfidence:F0}) not better, text layer kept" };
+            }
+            catch (PageImageException ex)
+            {
+                pages[i] = page with { Note = ex.Message };
+                lock (warnings) warnings.Add($"page {page.Number}: {ex.Message}");
+            }
+            Progress?.Report(new PageProgress(source.Path, page.Number, todo.Count, Interlocked.Increment(ref done)));
+        }
+        try
+        {
+            // Pages must reach a searchable PDF in order: one at a time then; otherwise one page per OCR worker.
+            var parallel = writer is null ? Math.Max(1, _ocr.Options.Workers) : 1;
+            await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (i, ct) => await OcrOne(i, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            writer?.Complete();
+        }
+        finally
+        {
+            writer?.Dispose();
+        }
+        var kept = todo.Count(i => pages[i].Origin == TextOrigins.Ocr && source.Pages[i].Origin != TextOrigins.Ocr);
+        if (kept < todo.Count(i => source.Pages[i].Origin != TextOrigins.Ocr))
+            warnings.Add($"OCR was tried on {todo.Count} pages; the text layer was kept on {todo.Count - kept - todo.Count(i => source.Pages[i].Origin == TextOrigins.Ocr)}");
+        return (source with { Pages = pages, Warnings = warnings }, writer is { Pages: > 0 } ? writer.Path : null);
     }
 
     /// <summary>Normalise and extract: pure, from pages of text to documents.</summary>
     public IReadOnlyList<ExtractedDocument> Extract(SourceText source)
     {
-        var normalized = normalizer.Normalize(source.JoinedText);
-        var quality = TextQuality.Score(normalized.Text);
+        ArgumentNullException.ThrowIfNull(source);
+        var normalized = _normalizer.Normalize(source.JoinedText);
         var rawQuality = TextQuality.Score(source.JoinedText);
         var warnings = source.Warnings.Concat(rawQuality.Reasons.Select(r => "raw text: " + r)).ToList();
         var confidences = source.Pages.Where(p => p.Confidence is not null).Select(p => p.Confidence!.Value).ToList();
-        double? ocr = confidences.Count > 0 ? confidences.Average() : null;
-        var qualityInfo = new QualityInfo(rawQuality.Score, ocr, warnings);
-        _ = quality;
+        double? ocr = confidences.Count > 0 ? Math.Round(confidences.Average(), 1) : null;
+        var lowWords = source.Pages.Sum(p => p.LowConfidenceWords);
+        if (lowWords > 0) warnings.Add($"{lowWords} OCR words below confidence {_ocr.Options.LowWordConfidence:F0}");
+        var stamps = source.Pages.Sum(p => p.StampLinesRemoved);
+        if (stamps > 0) warnings.Add($"{stamps} digital-signature stamp lines left out of the text");
+        var isPaged = source.Origin != TextOrigins.Plain;
+        var pageQuality = isPaged
+            ? source.Pages.Select(p => new PageQuality(p.Number, p.Origin, p.Text.Length == 0 ? 0 : TextQuality.Score(p.Text).Score, p.Confidence, p.LowConfidenceWords, p.Note)).ToList()
+            : null;
+        var qualityInfo = new QualityInfo(rawQuality.Score, ocr, warnings, pageQuality);
         var pageCount = source.Pages.Count;
-        return extractor.Extract(normalized)
+        return _extractor.Extract(normalized)
             .Select(a => new ExtractedDocument(
-                new SourceInfo(source.Path, source.Sha256, a.Part, pageCount > 1 || source.Origin != TextOrigins.Plain ? 1 : null, pageCount > 1 || source.Origin != TextOrigins.Plain ? pageCount : null, source.Origin),
+                new SourceInfo(source.Path, source.Sha256, a.Part, pageCount > 1 || isPaged ? 1 : null, pageCount > 1 || isPaged ? pageCount : null, source.Origin),
                 a, qualityInfo, normalized.Text))
             .ToList();
     }

@@ -10,11 +10,30 @@ public static class TextOrigins
 }
 
 /// <summary>The text of one page (a plain file is one page), where it came from, and the OCR confidence if any.</summary>
-public sealed record SourcePage(int Number, string Text, string Origin, double? Confidence);
+public sealed record SourcePage(int Number, string Text, string Origin, double? Confidence)
+{
+    /// <summary>Share of the page covered by images (0–1), for PDF pages: much image and little text means a scan.</summary>
+    public double ImageCoverage { get; init; }
+
+    /// <summary>Lines of a digital-signature stamp ("Ký bởi …", "Thời gian ký …") left out of <see cref="Text"/>.</summary>
+    public int StampLinesRemoved { get; init; }
+
+    /// <summary>OCR words under the low-confidence threshold (doubtful words), for OCR pages.</summary>
+    public int LowConfidenceWords { get; init; }
+
+    /// <summary>OCR words whose confidence is below the threshold, as read (for review).</summary>
+    public IReadOnlyList<string> DoubtfulWords { get; init; } = [];
+
+    /// <summary>Why the page was OCR'd, or why its OCR reading was not kept.</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>A file read into pages of text: the first stage's output.</summary>
 public sealed record SourceText(string Path, string Sha256, long Size, IReadOnlyList<SourcePage> Pages, IReadOnlyList<string> Warnings)
 {
+    /// <summary>The pages as images, when the file can be OCR'd (PDFs and image files); opened lazily, disposed by the pipeline.</summary>
+    public Ocr.IPageImageSource? Images { get; init; }
+
     public string Origin
     {
         get

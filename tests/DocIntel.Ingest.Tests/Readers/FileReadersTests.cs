@@ -68,7 +68,8 @@ public sealed class FileReadersTests
         { "empty.txt", [], "empty file" },
         { "fake.pdf", Encoding.ASCII.GetBytes("this is not a pdf at all"), "not a PDF" },
         { "broken.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer"), "PDF cannot be parsed" },
-        { "scan.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "unsupported file type" },
+        { "scan.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "corrupt or truncated image" },
+        { "sheet.xlsx", [0x50, 0x4B, 3, 4, 0, 0], "unsupported file type" },
         { "binary.txt", [0x41, 0, 0, 0x42, 0x43], "binary content" },
     };
 

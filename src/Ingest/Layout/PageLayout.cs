@@ -1,0 +1,218 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace DocIntel.Ingest.Layout;
+
+/// <summary>A page's text rebuilt from word positions, its blocks, and how many signature-stamp lines were left out.</summary>
+public sealed record LaidOutPage(string Text, IReadOnlyList<LayoutBlock> Blocks, int StampLinesRemoved)
+{
+    public bool HasTwoColumnHeader => Blocks.Any(b => b.Kind == BlockKind.HeaderRight);
+}
+
+/// <summary>Parts of an administrative page, in the order the text is written out.</summary>
+public enum BlockKind
+{
+    /// <summary>Issuer and number (cơ quan ban hành, Số, V/v): top left.</summary>
+    HeaderLeft,
+
+    /// <summary>National motto (Quốc hiệu, tiêu ngữ) and place/date: top right.</summary>
+    HeaderRight,
+
+    Body,
+
+    /// <summary>Signer's authority, position and name: bottom right.</summary>
+    Signer,
+
+    /// <summary>"Nơi nhận:" list: bottom left.</summary>
+    Recipients,
+}
+
+public sealed record LayoutBlock(BlockKind Kind, IReadOnlyList<string> Lines);
+
+/// <summary>
+/// Rebuilds a page's reading order from word boxes (Tesseract TSV words, PdfPig words): the two-column header is
+/// split at its gutter (left block, then right block), the body follows, then the signer block on the right and the
+/// "Nơi nhận:" block on the left. Extractors read issuer lines, "Số: …", the date line, title, body, signer, recipients
+/// in that order whatever order the source drew them in. Digital-signature stamps are left out.
+/// </summary>
+public static partial class PageLayout
+{
+    [GeneratedRegex(@"(?i)^\W*n[ơoó][iíì]\s*nh[ậâaạ]n\b")]
+    private static partial Regex RecipientsHeading();
+
+    private sealed record Segment(IReadOnlyList<LayoutWord> Words)
+    {
+        public double Left { get; } = Words.Min(w => w.Left);
+        public double Right { get; } = Words.Max(w => w.Right);
+        public double Top { get; } = Words.Min(w => w.Top);
+        public double Bottom { get; } = Words.Max(w => w.Bottom);
+        public string Text { get; } = string.Join(" ", Words.Select(w => w.Text.Trim()).Where(t => t.Length > 0));
+        public double CenterX => (Left + Right) / 2;
+    }
+
+    public static LaidOutPage Compose(IReadOnlyList<LayoutWord> words, double pageWidth, double pageHeight)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var segments = Segments(words.Where(w => w.Text.Trim().Length > 0 && w.Width >= 0).ToList(), pageWidth);
+        segments = RemoveStamps(segments, out var stampLines);
+        segments = [.. segments.OrderBy(s => s.Top).ThenBy(s => s.Left)];
+        var blocks = new List<LayoutBlock>();
+        var (headerCount, gutter) = FindHeader(segments, pageWidth, pageHeight);
+        if (headerCount > 0)
+        {
+            var header = segments.Take(headerCount).ToList();
+            blocks.Add(new LayoutBlock(BlockKind.HeaderLeft, Rows(header.Where(s => s.CenterX < gutter))));
+            blocks.Add(new LayoutBlock(BlockKind.HeaderRight, Rows(header.Where(s => s.CenterX >= gutter))));
+        }
+        var rest = segments.Skip(headerCount).ToList();
+        var footerStart = rest.FindIndex(s => RecipientsHeading().IsMatch(s.Text) && s.Left < pageWidth * 0.45);
+        if (footerStart >= 0)
+        {
+            var footerGutter = FooterGutter(rest.Skip(footerStart).ToList(), pageWidth);
+            // The signer's authority line often sits just above "Nơi nhận:" on the right: it belongs to the signer block.
+            var start = footerStart;
+            while (start > 0 && rest[start - 1].Left >= footerGutter && rest[start - 1].Top > rest[footerStart].Top - 4 * Math.Max(1, rest[footerStart].Bottom - rest[footerStart].Top)) start--;
+            var footer = rest.Skip(start).ToList();
+            blocks.Add(new LayoutBlock(BlockKind.Body, Rows(rest.Take(start))));
+            blocks.Add(new LayoutBlock(BlockKind.Signer, Rows(footer.Where(s => s.Left >= footerGutter))));
+            blocks.Add(new LayoutBlock(BlockKind.Recipients, Rows(footer.Where(s => s.Left < footerGutter))));
+        }
+        else
+        {
+            blocks.Add(new LayoutBlock(BlockKind.Body, Rows(rest)));
+        }
+        blocks.RemoveAll(b => b.Lines.Count == 0);
+        var text = string.Join("\n", blocks.SelectMany(b => b.Lines));
+        return new LaidOutPage(text, blocks, stampLines);
+    }
+
+    /// <summary>Words → segments: runs of words on one line with no wide gap (a column break) between them.</summary>
+    private static List<Segment> Segments(List<LayoutWord> words, double pageWidth)
+    {
+        var lines = new List<List<LayoutWord>>();
+        if (words.Count > 0 && words.All(w => w.LineKey is not null))
+        {
+            lines.AddRange(words.GroupBy(w => w.LineKey).Select(g => g.OrderBy(w => w.Left).ToList()));
+        }
+        else
+        {
+            foreach (var w in words.OrderBy(w => w.CenterY).ThenBy(w => w.Left))
+            {
+                var line = lines.LastOrDefault(l => Overlaps(l, w));
+                if (line is null) lines.Add([w]);
+                else line.Add(w);
+            }
+        }
+        var segments = new List<Segment>();
+        foreach (var line in lines)
+        {
+            var sorted = line.OrderBy(w => w.Left).ToList();
+            var height = sorted.Select(w => w.Height).Order().ElementAt(sorted.Count / 2);
+            var gap = Math.Max(3.0 * height, pageWidth * 0.05);
+            var current = new List<LayoutWord> { sorted[0] };
+            for (var i = 1; i < sorted.Count; i++)
+            {
+                if (sorted[i].Left - current.Max(w => w.Right) > gap)
+                {
+                    segments.Add(new Segment(current));
+                    current = [];
+                }
+                current.Add(sorted[i]);
+            }
+            segments.Add(new Segment(current));
+        }
+        return segments;
+    }
+
+    private static bool Overlaps(List<LayoutWord> line, LayoutWord w)
+    {
+        var last = line[^1];
+        var top = Math.Max(last.Top, w.Top);
+        var bottom = Math.Min(last.Bottom, w.Bottom);
+        return bottom - top >= 0.5 * Math.Min(last.Height, w.Height);
+    }
+
+    /// <summary>The header: the run of top segments that a vertical gutter in the middle third separates, with text on both sides.</summary>
+    private static (int Count, double Gutter) FindHeader(List<Segment> segments, double pageWidth, double pageHeight)
+    {
+        int bestRun = 0;
+        double bestX = 0;
+        for (var x = pageWidth * 0.3; x <= pageWidth * 0.7; x += pageWidth / 100)
+        {
+            var run = 0;
+            while (run < segments.Count && !(segments[run].Left < x && segments[run].Right > x) && segments[run].Top < pageHeight * 0.5) run++;
+            if (run > bestRun || (run == bestRun && Math.Abs(x - pageWidth / 2) < Math.Abs(bestX - pageWidth / 2)))
+            {
+                bestRun = run;
+                bestX = x;
+            }
+        }
+        var head = segments.Take(bestRun).ToList();
+        // A real two-column header has rows with text on both sides of the gutter (issuer beside motto); centred
+        // single-column headings never do.
+        var pairedRows = head.Count(l => l.Right < bestX && head.Any(r => r.Left > bestX && Math.Min(l.Bottom, r.Bottom) - Math.Max(l.Top, r.Top) > 0.3 * (l.Bottom - l.Top)));
+        return pairedRows >= 2 && bestRun >= 3 ? (bestRun, bestX) : (0, 0);
+    }
+
+    private static double FooterGutter(List<Segment> footer, double pageWidth)
+    {
+        double best = pageWidth / 2;
+        var fewest = int.MaxValue;
+        for (var x = pageWidth * 0.3; x <= pageWidth * 0.75; x += pageWidth / 100)
+        {
+            var blocked = footer.Count(s => s.Left < x && s.Right > x);
+            if (blocked < fewest || (blocked == fewest && Math.Abs(x - pageWidth / 2) < Math.Abs(best - pageWidth / 2)))
+            {
+                fewest = blocked;
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static List<Segment> RemoveStamps(List<Segment> segments, out int removed)
+    {
+        var drop = new HashSet<Segment>();
+        foreach (var a in segments.Where(s => SignatureStamp.IsAnchor(s.Text)))
+        {
+            drop.Add(a);
+            var h = Math.Max(1, a.Bottom - a.Top);
+            foreach (var s in segments)
+            {
+                if (s == a || drop.Contains(s)) continue;
+                var near = s.Top > a.Top - 4 * h && s.Bottom < a.Bottom + 6 * h && s.Right > a.Left - 2 * h && s.Left < a.Right + 2 * h;
+                if (near && (SignatureStamp.IsCompanion(s.Text) || SignatureStamp.IsAnchor(s.Text))) drop.Add(s);
+            }
+        }
+        removed = drop.Count;
+        return [.. segments.Where(s => !drop.Contains(s))];
+    }
+
+    /// <summary>Segments → text lines, top to bottom; segments on the same row are joined left to right.</summary>
+    private static List<string> Rows(IEnumerable<Segment> segments)
+    {
+        var rows = new List<List<Segment>>();
+        foreach (var s in segments.OrderBy(s => s.Top))
+        {
+            var row = rows.LastOrDefault();
+            if (row is not null && s.Top < row.Average(r => r.Bottom) - 0.5 * (s.Bottom - s.Top)) row.Add(s);
+            else rows.Add([s]);
+        }
+        return rows.Select(r => string.Join(" ", r.OrderBy(s => s.Left).Select(s => s.Text))).ToList();
+    }
+
+    /// <summary>Plain text of words in Tesseract's own line order (for comparison and tests).</summary>
+    public static string Flat(IReadOnlyList<LayoutWord> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var sb = new StringBuilder();
+        long? key = null;
+        foreach (var w in words)
+        {
+            if (sb.Length > 0) sb.Append(w.LineKey == key ? ' ' : '\n');
+            sb.Append(w.Text);
+            key = w.LineKey;
+        }
+        return sb.ToString();
+    }
+}

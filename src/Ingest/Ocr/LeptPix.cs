@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+
+namespace DocIntel.Ingest.Ocr;
+
+/// <summary>A Leptonica image (PIX*) owned by .NET; freed with pixDestroy.</summary>
+internal sealed class LeptPix : SafeHandle
+{
+    private LeptPix() : base(IntPtr.Zero, ownsHandle: true) { }
+
+    internal LeptPix(IntPtr pix) : base(IntPtr.Zero, ownsHandle: true) => SetHandle(pix);
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    public int Width => TesseractNative.pixGetWidth(handle);
+
+    public int Height => TesseractNative.pixGetHeight(handle);
+
+    public int Depth => TesseractNative.pixGetDepth(handle);
+
+    public int XResolution => TesseractNative.pixGetXRes(handle);
+
+    public IntPtr Pointer => handle;
+
+    protected override bool ReleaseHandle()
+    {
+        var p = handle;
+        TesseractNative.pixDestroy(ref p);
+        return true;
+    }
+
+    public void SetResolution(int dpi) => TesseractNative.pixSetResolution(handle, dpi, dpi);
+
+    /// <summary>A new image turned by quarter turns clockwise (1 = 90°, 2 = 180°, 3 = 270°).</summary>
+    public LeptPix RotateOrth(int quads) => Wrap(TesseractNative.pixRotateOrth(handle, quads)) ?? throw new InvalidOperationException("pixRotateOrth failed");
+
+    /// <summary>The image as 8-bit grey bytes, one byte a pixel, rows packed (for Magick.NET clean-up).</summary>
+    public byte[] ToGray8()
+    {
+        using var gray = Depth == 8 ? null : Wrap(TesseractNative.pixConvertTo8(handle, 0));
+        var src = gray?.Pointer ?? handle;
+        int w = TesseractNative.pixGetWidth(src), h = TesseractNative.pixGetHeight(src), wpl = TesseractNative.pixGetWpl(src);
+        var data = TesseractNative.pixGetData(src);
+        var result = new byte[(long)w * h];
+        var row = new int[wpl];
+        for (var y = 0; y < h; y++)
+        {
+            Marshal.Copy(data + y * wpl * 4, row, 0, wpl);
+            // Leptonica stores pixels big-endian within each 32-bit word.
+            for (var x = 0; x < w; x++) result[(long)y * w + x] = (byte)(row[x >> 2] >> (24 - 8 * (x & 3)));
+        }
+        return result;
+    }
+
+    /// <summary>An 8-bit grey image from packed grey bytes (w × h).</summary>
+    public static LeptPix FromGray8(ReadOnlySpan<byte> pixels, int width, int height, int dpi)
+    {
+        var pix = Wrap(TesseractNative.pixCreate(width, height, 8)) ?? throw new OutOfMemoryException("pixCreate failed");
+        var wpl = TesseractNative.pixGetWpl(pix.Pointer);
+        var data = TesseractNative.pixGetData(pix.Pointer);
+        var row = new int[wpl];
+        for (var y = 0; y < height; y++)
+        {
+            Array.Clear(row);
+            var line = pixels.Slice(y * width, width);
+            for (var x = 0; x < width; x++) row[x >> 2] |= line[x] << (24 - 8 * (x & 3));
+            Marshal.Copy(row, 0, data + y * wpl * 4, wpl);
+        }
+        pix.SetResolution(dpi);
+        return pix;
+    }
+
+    internal static LeptPix? Wrap(IntPtr p) => p == IntPtr.Zero ? null : new LeptPix(p);
+}

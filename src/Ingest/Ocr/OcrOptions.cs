@@ -1,0 +1,54 @@
+namespace DocIntel.Ingest.Ocr;
+
+/// <summary>When to clean a page image up (Magick.NET median filter, deskew, Otsu threshold) before OCR.</summary>
+public enum CleanupMode
+{
+    /// <summary>Only when the raw page reads badly (low confidence or almost no words); the better reading is kept.</summary>
+    Auto,
+    Never,
+    Always,
+}
+
+/// <summary>Limits against decompression bombs and runaway inputs.</summary>
+public sealed record ImageLimits
+{
+    public static readonly ImageLimits Default = new();
+
+    /// <summary>Largest page image accepted (pixels). A0 at 300 dpi is 139 M; the default stops 10 k × 10 k.</summary>
+    public long MaxPixelsPerPage { get; init; } = 100_000_000;
+
+    public int MaxPages { get; init; } = 5_000;
+}
+
+/// <summary>How OCR runs. Tesseract: page segmentation mode 3 (the CLI's default; the API defaults to 6).</summary>
+public sealed record OcrOptions
+{
+    public static readonly OcrOptions Default = new();
+
+    /// <summary>Tesseract language(s): "vie", or "vie+eng" for documents with English passages.</summary>
+    public string Languages { get; init; } = "vie";
+
+    /// <summary>
+    /// Folder with the traineddata files. Null: $DOCINTEL_TESSDATA, else models/tessdata beside the program or in the
+    /// repository when it holds vie.traineddata (the better best_int model, see README), else Debian's folder.
+    /// </summary>
+    public string? TessdataDirectory { get; init; }
+
+    /// <summary>OCR engines (one per worker, each reused across pages).</summary>
+    public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    public int PageSegMode { get; init; } = 3;
+
+    /// <summary>Resolution assumed for images that carry none, and used to rasterise PDF pages.</summary>
+    public int Dpi { get; init; } = 300;
+
+    public CleanupMode Cleanup { get; init; } = CleanupMode.Auto;
+
+    /// <summary>Detect sideways or upside-down pages (Tesseract OSD) when a page reads badly.</summary>
+    public bool DetectOrientation { get; init; } = true;
+
+    /// <summary>Words under this confidence (0–100) are flagged as doubtful.</summary>
+    public double LowWordConfidence { get; init; } = 60;
+
+    public ImageLimits Limits { get; init; } = ImageLimits.Default;
+}

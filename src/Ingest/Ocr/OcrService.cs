@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+
+namespace DocIntel.Ingest.Ocr;
+
+/// <summary>
+/// Runs Tesseract on page images with at most <see cref="OcrOptions.Workers"/> engines, each created once (Init costs
+/// 250–500 ms and about 55 MB) and reused for every later page. A page that reads badly is tried again turned upright
+/// (OSD) and cleaned up (Magick.NET), and the best reading is kept.
+/// </summary>
+public sealed class OcrService : IDisposable
+{
+    private static readonly Lazy<OcrService> SharedInstance = new(() => new OcrService(OcrOptions.Default));
+    private readonly ConcurrentBag<TesseractEngine> _idle = [];
+    private readonly ConcurrentBag<TesseractEngine> _all = [];
+    private readonly SemaphoreSlim _slots;
+    private readonly string? _dataPath;
+    private bool _disposed;
+
+    /// <summary>The process-wide service with default options (engines are made on first use only).</summary>
+    public static OcrService Shared => SharedInstance.Value;
+
+    public OcrOptions Options { get; }
+
+    public OcrService(OcrOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _slots = new SemaphoreSlim(Math.Max(1, options.Workers));
+        _dataPath = TessdataLocator.Resolve(options.TessdataDirectory, options.Languages);
+    }
+
+    /// <summary>The traineddata folder in use (null: Tesseract's default, Debian's tessdata).</summary>
+    public string? DataPath => _dataPath;
+
+    /// <summary>"tesseract 5.3.0, vie from DIR".</summary>
+    public string Describe() => $"tesseract {TesseractEngine.Version()}, {Options.Languages} from {_dataPath ?? TessdataLocator.DebianFolder}";
+
+    /// <summary>Reads one page image. With a <paramref name="searchable"/> writer the page is also added to it (in call order).</summary>
+    public async Task<OcrPageResult> RecognizeAsync(PageImage image, SearchablePdfWriter? searchable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => WithEngine(e => Recognize(e, image, searchable, cancellationToken)), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private T WithEngine<T>(Func<TesseractEngine, T> work)
+    {
+        if (!_idle.TryTake(out var engine))
+        {
+            engine = TesseractEngine.Create(Options.Languages, _dataPath, Options.PageSegMode);
+            _all.Add(engine);
+        }
+        try { return work(engine); }
+        finally { _idle.Add(engine); }
+    }
+
+    private OcrPageResult Recognize(TesseractEngine engine, PageImage image, SearchablePdfWriter? searchable, CancellationToken cancellationToken)
+    {
+        var pix = image.Pix;
+        var dpi = image.Dpi;
+        var cleanup = Options.Cleanup;
+        LeptPix? cleaned = null;
+        try
+        {
+            if (cleanup == CleanupMode.Always)
+            {
+                cleaned = ImageCleanup.Clean(pix, dpi);
+                pix = cleaned;
+            }
+            var best = engine.Recognize(pix, dpi, 0, cleaned is not null, cancellationToken, searchable, r => !ReadsBadly(r));
+            if (ReadsBadly(best) && Options.DetectOrientation && engine.DetectOrientation(pix, dpi) is { Degrees: not 0, Confidence: > 1.5 } osd)
+            {
+                // OSD gives the text's rotation; turning the image back by it (clockwise quarter turns) makes it upright.
+                using var upright = pix.RotateOrth((360 - osd.Degrees) / 90 % 4);
+                var turned = engine.Recognize(upright, dpi, osd.Degrees, cleaned is not null, cancellationToken);
+                if (Strength(turned) > Strength(best))
+                {
+                    best = turned;
+                    cleaned?.Dispose();
+                    cleaned = upright.RotateOrth(0);
+                    pix = cleaned;
+                }
+            }
+            if (cleanup == CleanupMode.Auto && ReadsBadly(best))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var clean = ImageCleanup.Clean(pix, dpi);
+                var second = engine.Recognize(clean, dpi, best.RotationDegrees, true, cancellationToken);
+                if (Strength(second) > Strength(best) * 1.05) best = second;
+            }
+            // Page segmentation (psm 3) sometimes drops a whole text block of a noisy bilevel scan: ink rows that no word
+            // covers show it. One uniform block (psm 6) then reads it; the stronger reading is kept.
+            if (UncoveredInk(pix, best) > 0.15)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var block = engine.Recognize(pix, dpi, best.RotationDegrees, best.CleanedUp, cancellationToken, pageSegMode: 6);
+                if (Strength(block) > Strength(best) * 1.05) best = block with { Blocks = "single block (psm 6): psm 3 left text out" };
+            }
+            if (searchable is not null && !best.AddedToSearchablePdf) engine.RenderPage(searchable, pix, dpi);
+            return best;
+        }
+        finally
+        {
+            cleaned?.Dispose();
+        }
+    }
+
+    /// <summary>Share of the image's ink rows (rows with more than 3 % dark pixels) that no recognised word covers.</summary>
+    internal static double UncoveredInk(LeptPix pix, OcrPageResult reading)
+    {
+        if (reading.RotationDegrees != 0 || reading.Width != pix.Width || reading.Height != pix.Height) return 0;
+        var gray = pix.ToGray8();
+        int w = pix.Width, h = pix.Height;
+        var covered = new bool[h];
+        foreach (var word in reading.Words)
+        {
+            for (var y = Math.Max(0, (int)word.Top - 4); y < Math.Min(h, (int)word.Bottom + 4); y++) covered[y] = true;
+        }
+        int ink = 0, uncovered = 0;
+        var margin = w / 20;
+        for (var y = 0; y < h; y++)
+        {
+            var dark = 0;
+            var row = gray.AsSpan(y * w + margin, w - 2 * margin);
+            foreach (var b in row) if (b < 128) dark++;
+            if (dark < row.Length * 0.03) continue;
+            ink++;
+            if (!covered[y]) uncovered++;
+        }
+        return ink == 0 ? 0 : (double)uncovered / ink;
+    }
+
+    /// <summary>Few words or low mean confidence: worth another try.</summary>
+    internal static bool ReadsBadly(OcrPageResult r) => r.MeanConfidence < 70 || r.Words.Count(w => w.Text.Any(char.IsLetter)) < 15;
+
+    /// <summary>Confident letters: the measure two readings of a page are compared by.</summary>
+    internal static double Strength(OcrPageResult r) =>
+        r.Words.Where(w => (w.Confidence ?? 0) >= 50).Sum(w => w.Text.Count(char.IsLetter) * (w.Confidence ?? 0) / 100.0);
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var e in _all) e.Dispose();
+        _slots.Dispose();
+    }
+}

@@ -1,0 +1,54 @@
+using DocIntel.Extract.Normalization;
+using DocIntel.Ingest.Readers;
+
+namespace DocIntel.Ingest.Pipeline;
+
+/// <summary>The gate's verdict on a page's text: keep it, or OCR the page (and why).</summary>
+public sealed record PageVerdict(bool NeedsOcr, double Score, int Letters, string? Reason);
+
+/// <summary>
+/// The per-page quality gate: a page's text is OCR'd when it is missing, too thin for the ink on the page (a scan
+/// under a stamp or a few words), damaged (ƣ, dropped glyphs, mojibake: the text-quality score), or only a
+/// digital-signature box. The OCR reading replaces the text only when it scores better.
+/// </summary>
+public static class PageGate
+{
+    /// <summary>Pages with fewer letters have no usable text layer.</summary>
+    public const int MinLetters = 40;
+
+    /// <summary>Text scoring under this is damaged.</summary>
+    public const double MinScore = 0.8;
+
+    public static PageVerdict Assess(SourcePage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var letters = page.Text.Count(char.IsLetter);
+        var score = letters == 0 ? 0 : TextQuality.Score(page.Text).Score;
+        if (letters < MinLetters)
+            return new PageVerdict(true, score, letters, page.StampLinesRemoved > 0 ? "text layer is only a digital-signature stamp" : letters == 0 ? "no text layer" : $"text layer too thin ({letters} letters)");
+        if (page.ImageCoverage > 0.6 && letters < 400)
+            return new PageVerdict(true, score, letters, $"page is mostly image with only {letters} letters of text");
+        var quality = TextQuality.Score(page.Text);
+        // Any ƣ or private-use glyph means the layer's font maps letters wrongly; OCR is tried and kept only if it scores better.
+        if (score < MinScore || quality.DamagedGlyphs > 0 || DamagedGlyphs(page.Text) > 0)
+            return new PageVerdict(true, score, letters, "text layer damaged: " + (quality.Reasons.Count > 0 ? string.Join("; ", quality.Reasons) : $"{DamagedGlyphs(page.Text)} damaged glyphs (ƣ, private-use)"));
+        return new PageVerdict(false, score, letters, null);
+    }
+
+    /// <summary>ƣ/Ƣ (a legacy font's ư) and private-use code points anywhere in the text, inside words too.</summary>
+    public static int DamagedGlyphs(string text) => text.Count(c => c is 'ƣ' or 'Ƣ' || (c >= '\uE000' && c <= '\uF8FF'));
+
+    /// <summary>Whether the OCR reading should replace the text layer: it must score better, or the layer be empty.</summary>
+    public static bool PreferOcr(PageVerdict layer, string ocrText)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(ocrText);
+        var letters = ocrText.Count(char.IsLetter);
+        if (letters == 0) return false;
+        if (layer.Letters < MinLetters) return true;
+        var ocr = TextQuality.Score(ocrText).Score;
+        // A thin layer over a scan: OCR that finds much more text wins even at an equal score.
+        if (letters > 3 * layer.Letters && ocr >= layer.Score - 0.05) return true;
+        return ocr > layer.Score + 0.02;
+    }
+}

@@ -1,0 +1,97 @@
+using DocIntel.Ingest.Layout;
+
+namespace DocIntel.Ingest.Tests.Layout;
+
+public sealed class PageLayoutTests
+{
+    private const double W = 2480, H = 3508;
+
+    /// <summary>Words of one line laid out from x, one word every 16 characters' width, at height y.</summary>
+    private static IEnumerable<LayoutWord> Line(string text, double x, double y, long? key = null)
+    {
+        foreach (var word in text.Split(' '))
+        {
+            var width = word.Length * 24;
+            yield return new LayoutWord(word, x, y, x + width, y + 40, 90, key);
+            x += width + 14;
+        }
+    }
+
+    /// <summary>A công văn page as a scanner draws it: header rows interleave the two columns.</summary>
+    private static List<LayoutWord> AdministrativePage(bool withStamp = false) =>
+    [
+        .. Line("ỦY BAN NHÂN DÂN", 300, 200), .. Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1150, 200),
+        .. Line("TỈNH THÁI BÌNH", 330, 250), .. Line("Độc lập - Tự do - Hạnh phúc", 1300, 250),
+        .. Line("Số: 1140/UBND-NCKS", 300, 330), .. Line("Thái Bình, ngày 29 tháng 3 năm 2024", 1250, 330),
+        .. Line("V/v tiếp tục đẩy mạnh", 300, 380),
+        .. Line("Kính gửi: Các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh; Ủy ban nhân dân huyện", 300, 520),
+        .. Line("Ủy ban nhân dân tỉnh nhận được Văn bản số 44-CV/BCĐ ngày 25/3/2024 của Ban Chỉ đạo", 300, 600),
+        .. Line("TM. ỦY BAN NHÂN DÂN", 1500, 1000),
+        .. Line("Nơi nhận:", 300, 1050), .. Line("KT. CHỦ TỊCH", 1550, 1050),
+        .. Line("- Như trên;", 300, 1100), .. Line("PHÓ CHỦ TỊCH", 1550, 1100),
+        .. Line("- Lưu: VT, NCKS.", 300, 1150),
+        .. Line("Lại Văn Hoàn", 1550, 1300),
+        .. (withStamp ? Line("Ký bởi: Ủy ban nhân dân tỉnh Thái Bình", 1500, 3000).Concat(Line("Thời gian ký: 29.03.2024 09:12:31 +07:00", 1500, 3050)) : []),
+    ];
+
+    [Fact]
+    public void TwoColumnHeaderReadsLeftBlockThenRightBlock()
+    {
+        var page = PageLayout.Compose(AdministrativePage(), W, H);
+        var lines = page.Text.Split('\n');
+        Assert.Equal(["ỦY BAN NHÂN DÂN", "TỈNH THÁI BÌNH", "Số: 1140/UBND-NCKS", "V/v tiếp tục đẩy mạnh", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Thái Bình, ngày 29 tháng 3 năm 2024"], lines[..7]);
+        Assert.True(page.HasTwoColumnHeader);
+    }
+
+    [Fact]
+    public void SignerBlockComesBeforeTheRecipientsBlock()
+    {
+        var text = PageLayout.Compose(AdministrativePage(), W, H).Text;
+        Assert.Contains("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLại Văn Hoàn\nNơi nhận:\n- Như trên;\n- Lưu: VT, NCKS.", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("44-CV/BCĐ", StringComparison.Ordinal) < text.IndexOf("TM. ỦY BAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DigitalSignatureStampIsLeftOutOfTheText()
+    {
+        var page = PageLayout.Compose(AdministrativePage(withStamp: true), W, H);
+        Assert.DoesNotContain("Ký bởi", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thời gian ký", page.Text, StringComparison.Ordinal);
+        Assert.Equal(2, page.StampLinesRemoved);
+    }
+
+    [Fact]
+    public void OrderDoesNotDependOnTheOrderWordsArriveIn()
+    {
+        var words = AdministrativePage();
+        var shuffled = words.OrderBy(w => (w.Text.GetHashCode(StringComparison.Ordinal) * 31) ^ (int)w.Left).ToList();
+        Assert.Equal(PageLayout.Compose(words, W, H).Text, PageLayout.Compose(shuffled, W, H).Text);
+    }
+
+    [Fact]
+    public void ASingleColumnPageKeepsItsLines()
+    {
+        List<LayoutWord> words = [.. Line("Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố căn cứ chức năng, nhiệm vụ", 300, 200), .. Line("được giao tổ chức triển khai thực hiện Văn bản số 44-CV/BCĐ", 300, 260)];
+        var page = PageLayout.Compose(words, W, H);
+        Assert.Equal("Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố căn cứ chức năng, nhiệm vụ\nđược giao tổ chức triển khai thực hiện Văn bản số 44-CV/BCĐ", page.Text);
+        Assert.False(page.HasTwoColumnHeader);
+    }
+
+    [Theory]
+    [InlineData("Ký bởi: Sở Nội vụ tỉnh Bình Thuận", true)]
+    [InlineData("Thời gian ký: 28.11.2024 09:12:31 +07:00", true)]
+    [InlineData("Người ký: Nguyễn Văn A", true)]
+    [InlineData("Signed by: BO CONG AN", true)]
+    [InlineData("Kính gửi: Ủy ban nhân dân các huyện", false)]
+    [InlineData("Ký thay Chủ tịch", false)]
+    public void RecognisesSignatureStampLines(string line, bool stamp) => Assert.Equal(stamp, SignatureStamp.IsAnchor(line));
+
+    [Fact]
+    public void StampLinesAndTheirCompanionsAreRemovedFromPlainLines()
+    {
+        string[] lines = ["Nơi nhận:", "- Như trên;", "Ký bởi: Bộ Công an", "Cơ quan: Bộ Công an", "Thời gian ký: 01.10.2025 08:00:00 +07:00", "- Lưu: VT."];
+        var (kept, removed) = SignatureStamp.RemoveFromLines(lines);
+        Assert.Equal(["Nơi nhận:", "- Như trên;", "- Lưu: VT."], kept);
+        Assert.Equal(3, removed);
+    }
+}

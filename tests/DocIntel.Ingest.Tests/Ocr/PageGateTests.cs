@@ -1,0 +1,40 @@
+using DocIntel.Ingest.Pipeline;
+using DocIntel.Ingest.Readers;
+
+namespace DocIntel.Ingest.Tests.Ocr;
+
+public sealed class PageGateTests
+{
+    private const string Good = "Ủy ban nhân dân tỉnh nhận được Văn bản số 44-CV/BCĐ ngày 25/3/2024 của Ban Chỉ đạo Thực hiện dân chủ ở cơ sở của tỉnh về việc tiếp tục đẩy mạnh, nâng cao chất lượng hiệu quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh.";
+
+    public static TheoryData<string, string, double, int, bool, string?> Pages => new()
+    {
+        { "good text layer", Good, 0.0, 0, false, null },
+        { "no text layer", "", 1.0, 0, true, "no text layer" },
+        { "stamp only", "", 0.9, 4, true, "digital-signature stamp" },
+        { "thin text over a scan", "Số: 12/UBND-VP ngày 05 tháng 3 năm 2024 của Ủy ban nhân dân xã Song Vân", 0.95, 0, true, "mostly image" },
+        { "ƣ damage", "Thực hiện Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân xã đã chỉ đạo các thôn tổ chức hội nghị tuyên truyền, phổ biến đến toàn thể nhân dân. Ngƣời dân tham gia đóng góp ý kiến, thƣờng xuyên kiểm tra giám sát; công tác thông tin đƣợc thực hiện kịp thời; các tổ chức đoàn thể phối hợp chặt chẽ trong việc vận động nhân dân thực hiện tốt các quy định của pháp luật", 0.0, 0, true, "damaged" },
+        { "mojibake", "Ng\u00c6\u00b0\u00e1\u00bb\u009di d\u00c3\u00a2n tham gia \u00c4\u2018\u00c3\u00b3ng g\u00c3\u00b3p \u00c3\u00bd ki\u00e1\u00ba\u00bfn v\u00e1\u00bb\u0081 vi\u00e1\u00bb\u2021c th\u00e1\u00bb\u00b1c hi\u00e1\u00bb\u2021n d\u00c3\u00a2n ch\u00e1\u00bb\u00a7 \u00e1\u00bb\u0178 c\u00c6\u00a1 s\u00e1\u00bb\u0178", 0.0, 0, true, "damaged" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void DecidesWhichPagesNeedOcr(string name, string text, double imageCoverage, int stampLines, bool needsOcr, string? reason)
+    {
+        var verdict = PageGate.Assess(new SourcePage(1, text, TextOrigins.TextLayer, null) { ImageCoverage = imageCoverage, StampLinesRemoved = stampLines });
+        Assert.True(needsOcr == verdict.NeedsOcr, name);
+        if (reason is not null) Assert.Contains(reason, verdict.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OcrReplacesAnEmptyLayer() =>
+        Assert.True(PageGate.PreferOcr(new PageVerdict(true, 0, 0, "no text layer"), Good));
+
+    [Fact]
+    public void OcrThatIsNoBetterDoesNotReplaceTheLayer() =>
+        Assert.False(PageGate.PreferOcr(new PageVerdict(true, 0.95, Good.Count(char.IsLetter), "mostly image"), "Ủy bản nhâân dâàn tỉnhh nhậàn đưượợc Văăn bảản sốố 44 ngàyy 25/3/2024 củủa Bann Chỉỉ đạoo Thựcc hiệện"));
+
+    [Fact]
+    public void OcrThatScoresBetterReplacesADamagedLayer() =>
+        Assert.True(PageGate.PreferOcr(new PageVerdict(true, 0.6, 200, "text layer damaged"), Good));
+}
