@@ -94,7 +94,8 @@ public static partial class IssueDateFinder
             if (kept.Count >= 6) break;
         }
         // Drop a leading symbol code like "UBND" glued in front of the place.
-        while (kept.Count > 1 && kept[0].All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) && kept[0].Length >= 2) kept.RemoveAt(0);
+        // Drop a symbol code glued in front of the place ("UBND Song Vân", "TTr-SNV Bình Thuận").
+        while (kept.Count > 1 && kept[0].Length >= 2 && (kept[0].All(ch => !char.IsLetter(ch) || char.IsUpper(ch)) || kept[0].Any(ch => ch is '-' or '/' or '.'))) kept.RemoveAt(0);
         if (kept.Count == 0) return null;
         var value = string.Join(' ', kept);
         var idx = line.Text.LastIndexOf(value, commaIndex, StringComparison.Ordinal);

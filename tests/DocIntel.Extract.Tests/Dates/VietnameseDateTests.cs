@@ -39,6 +39,8 @@ public sealed class VietnameseDateTests
         { "KẾ HOẠCH\nCăn cứ kế hoạch số 142-KH/BTC, ngày 16 tháng 4 năm 2024 của Ban tổ chức", null, null },
         // a news page: the dateline
         { "Triển khai thực hiện quy chế dân chủ\n\n7:57, Thứ Sáu, 1-3-2024\n\nUBND tỉnh vừa ban hành", "2024-03-01", null },
+        // born-digital p001: the layout reader puts the number and the place on one line
+        { "Số: 3367/TTr-SNV Bình Thuận, ngày 28 tháng 11 năm 2024", "2024-11-28", "Bình Thuận" },
         // unfilled template: the place stands, the date is unknown (corpus p008)
         { "Hà Nội, ngày    tháng    năm 2025", null, "Hà Nội" },
     };
