@@ -141,7 +141,13 @@ public sealed class DocumentPipeline
                 var low = result.Words.Where(w => w.Confidence < _ocr.Options.LowWordConfidence).Select(w => w.Text).ToList();
                 var laid = Layout.PageLayout.Compose(result.Words, result.Width, result.Height);
                 var text = laid.Text.Count(char.IsLetter) > 0 ? laid.Text : result.Text;
-                pages[i] = PageGate.PreferOcr(verdict, text)
+                if (verdict.Reason == PageGate.StampedReason)
+                {
+                    // Keep the exact text layer; take only the stamped number and day from the rendered page.
+                    var filled = PageGate.FillStampedBlanks(page.Text, text);
+                    pages[i] = page with { Text = filled, Note = filled == page.Text ? verdict.Reason + "; OCR did not read them" : verdict.Reason + "; filled from OCR of the page" };
+                }
+                else pages[i] = PageGate.PreferOcr(verdict, text)
                     ? new SourcePage(page.Number, text, TextOrigins.Ocr, Math.Round(result.MeanConfidence, 1))
                     {
                         ImageCoverage = page.ImageCoverage,

@@ -64,6 +64,19 @@ public sealed class PdfTextLayerReader(ReadOptions options) : IDocumentReader
             or NullReferenceException or InvalidCastException or FormatException or KeyNotFoundException or EndOfStreamException or NotSupportedException
             or OverflowException;
 
+    /// <summary>Widget annotations (signature fields) in the top third of the page, where the number and date lines are.</summary>
+    private static bool HasHeaderWidgets(Page page)
+    {
+        try
+        {
+            return page.GetAnnotations().Any(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Widget && a.Rectangle.Bottom > page.Height * 0.6);
+        }
+        catch (Exception ex) when (IsParseError(ex))
+        {
+            return false;
+        }
+    }
+
     internal static SourcePage ReadPage(Page page)
     {
         var coverage = PdfPageImages.ImageCoverage(page);
@@ -76,7 +89,10 @@ public sealed class PdfTextLayerReader(ReadOptions options) : IDocumentReader
                     w.BoundingBox.Left, page.Height - w.BoundingBox.Top, w.BoundingBox.Right, page.Height - w.BoundingBox.Bottom))
                 .ToList();
             var laid = PageLayout.Compose(words, page.Width, page.Height);
-            return new SourcePage(page.Number, laid.Text, TextOrigins.TextLayer, null) { ImageCoverage = coverage, StampLinesRemoved = laid.StampLinesRemoved };
+            return new SourcePage(page.Number, laid.Text, TextOrigins.TextLayer, null)
+            {
+                ImageCoverage = coverage, StampLinesRemoved = laid.StampLinesRemoved, HeaderSignatureFields = HasHeaderWidgets(page),
+            };
         }
         // Rotated pages: PdfPig's content order, stamps removed line by line.
         var (kept, removed) = SignatureStamp.RemoveFromLines(ContentOrderTextExtractor.GetText(page).Split('\n'));

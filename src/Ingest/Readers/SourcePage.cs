@@ -18,6 +18,12 @@ public sealed record SourcePage(int Number, string Text, string Origin, double? 
     /// <summary>Lines of a digital-signature stamp ("Ký bởi …", "Thời gian ký …") left out of <see cref="Text"/>.</summary>
     public int StampLinesRemoved { get; init; }
 
+    /// <summary>
+    /// Signature fields sit over the header: signing systems stamp the number and day there, in the field's appearance,
+    /// not in the text layer ("Số: 542 /TB-UBND" reads "Số: /TB-UBND").
+    /// </summary>
+    public bool HeaderSignatureFields { get; init; }
+
     /// <summary>OCR words under the low-confidence threshold (doubtful words), for OCR pages.</summary>
     public int LowConfidenceWords { get; init; }
 

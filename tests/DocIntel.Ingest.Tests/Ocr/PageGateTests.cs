@@ -38,3 +38,16 @@ public sealed class PageGateTests
     public void OcrThatScoresBetterReplacesADamagedLayer() =>
         Assert.True(PageGate.PreferOcr(new PageVerdict(true, 0.6, 200, "text layer damaged"), Good));
 }
+
+public sealed class StampedBlankTests
+{
+    [Theory]
+    // corpus p021: the text layer left blanks; Tesseract read the stamp as "Só:542" and "G6"
+    [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Só:542 /TB-UBND Quảng Ngãi, ngày G6 tháng TÌ năm 2024", "Số: 542/TB-UBND Quảng Ngãi, ngày 06 tháng 11 năm 2024")]
+    // corpus p022: the day came out as "#5": the number is filled, the day stays blank
+    [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Só:565  /TB-UBND Quảng Ngãi, ngày #5 tháng 1] năm 2024", "Số: 565/TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024")]
+    // a number of another document on the OCR page does not fill the blank
+    [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Số: 2003/UBDT-VPCTMTQG ngày 01/11/2024", "Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024")]
+    public void FillsOnlyTheStampedBlanksTheReadingAgreesWith(string layer, string ocr, string expected) =>
+        Assert.Equal(expected, DocIntel.Ingest.Pipeline.PageGate.FillStampedBlanks(layer, ocr));
+}
