@@ -12,7 +12,7 @@ public static partial class IssueDateFinder
 {
     public sealed record Result(Found<DateOnly>? Date, Found<string>? Place);
 
-    [GeneratedRegex(@",\s*ngày[\s.…_]*tháng[\s.…_]*năm\s*(?:19|20)\d{2}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",\s*ngày[\s.…_]*tháng[\s.…_]*(?:\d{1,2}\s*)?năm\s*(?:19|20)\d{2}", RegexOptions.CultureInvariant)]
     private static partial Regex BlankDateLine();
 
     [GeneratedRegex(@",\s*ng[àaã]y\s*[0-9OoIl]{1,2}\s*(?:th[áaảà]ng|[/-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
