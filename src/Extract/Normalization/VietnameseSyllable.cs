@@ -18,6 +18,17 @@ internal static class VietnameseSyllable
     private static readonly Dictionary<char, (char Bare, int Tone)> Decompose = BuildDecompose();
     private static readonly Dictionary<(char Bare, int Tone), char> Compose = Decompose.ToDictionary(kv => kv.Value, kv => kv.Key);
 
+    // Flat lookups for the hot loops (every vowel is below U+1F00): tone + 1 (0 = not a vowel).
+    private const int TableSize = 0x1F00;
+    private static readonly byte[] ToneTable = BuildToneTable();
+
+    private static byte[] BuildToneTable()
+    {
+        var t = new byte[TableSize];
+        foreach (var (c, (_, tone)) in Decompose) t[c] = (byte)(tone + 1);
+        return t;
+    }
+
     private static readonly string[] Onsets =
         ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"];
 
@@ -39,12 +50,33 @@ internal static class VietnameseSyllable
         return d;
     }
 
-    public static bool IsVowel(char c) => Decompose.ContainsKey(c);
+    public static bool IsVowel(char c) => c < TableSize && ToneTable[c] != 0;
 
     /// <summary>Tone of a letter: 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng; -1 not a vowel.</summary>
-    public static int ToneOf(char c) => Decompose.TryGetValue(c, out var v) ? v.Tone : -1;
+    public static int ToneOf(char c) => c < TableSize ? ToneTable[c] - 1 : -1;
 
     public static char WithoutTone(char c) => Decompose.TryGetValue(c, out var v) ? v.Bare : c;
+
+    /// <summary>The vowel <paramref name="bare"/> (a, ă, â, e, ê, i, o, ô, ơ, u, ư, y, either case) carrying <paramref name="tone"/>.</summary>
+    public static char WithTone(char bare, int tone) => Compose[(bare, tone)];
+
+    /// <summary>
+    /// Cheap test whether <see cref="TryCanonicalize"/> could change the word: a tone mark and at least two vowels.
+    /// Most syllables fail it, so the tone pass costs one scan of them.
+    /// </summary>
+    public static bool MayNeedCanonicalTone(ReadOnlySpan<char> word)
+    {
+        var vowels = 0;
+        var toned = false;
+        foreach (var c in word)
+        {
+            var t = ToneOf(c);
+            if (t < 0) continue;
+            vowels++;
+            if (t > 0) toned = true;
+        }
+        return toned && vowels >= 2;
+    }
 
     /// <summary>True when a lower- or upper-case word is one well-formed Vietnamese syllable (onset, nucleus, final, at most one tone).</summary>
     public static bool IsSyllable(string word)
