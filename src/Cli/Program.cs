@@ -13,5 +13,6 @@ var root = new RootCommand("docintel: read Vietnamese administrative documents a
     CitesCommand.Create(services),
     EvalCommand.Create(services),
     NormalizeCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

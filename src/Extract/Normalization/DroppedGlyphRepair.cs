@@ -45,7 +45,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
     public (string, OffsetMap?) Apply(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         TextEditBuilder? b = null;
-        DocumentCounts? document = null;
+        Lazy<DocumentCounts>? document = null;
         var copied = 0;
         var lineStart = 0;
         while (lineStart < input.Length)
@@ -54,7 +54,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
             var lineEnd = nl < 0 ? input.Length : nl;
             if (LooksDamaged(input, lineStart, lineEnd))
             {
-                document ??= CountDocument(input);
+                document ??= new Lazy<DocumentCounts>(() => CountDocument(input), LazyThreadSafetyMode.None);
                 foreach (var edit in RepairLine(input, lineStart, lineEnd, document))
                 {
                     b ??= new TextEditBuilder(input);
@@ -129,7 +129,10 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
                     if (s[j] >= 0x80) hasVietnamese = true;
                     j++;
                 }
-                if (vowels == 0 && j - i <= 3 && ((j < end - 1 && s[j] == ' ' && char.IsLetter(s[j + 1])) || (j == end - 1 && s[j] == ' ') || (i > start + 1 && s[i - 1] == ' ' && char.IsLetter(s[i - 2]))))
+                // A vowelless fragment (T, NG, CH) before the rest of its syllable ("T ỰC", "NG Ị") or at a line end ("V ");
+                // not an abbreviation in a sentence ("VB này", "khóa XV;"), which is followed by a consonant or punctuation.
+                if (vowels == 0 && j - i <= 2 && (i == start || s[i - 1] == ' ')
+                    && ((j < end - 1 && s[j] == ' ' && VietnameseSyllable.IsVowel(s[j + 1])) || (j == end - 1 && s[j] == ' ')))
                     evidence = true;
                 i = j;
                 continue;
@@ -147,7 +150,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
     /// <summary>How one gap of spaces is read: letters taken by the left token, spaces kept, letters taken by the right token.</summary>
     private readonly record struct GapChoice(int Left, int Kept, int Right);
 
-    private IEnumerable<Edit> RepairLine(string s, int lineStart, int lineEnd, DocumentCounts document)
+    private IEnumerable<Edit> RepairLine(string s, int lineStart, int lineEnd, Lazy<DocumentCounts> document)
     {
         var tokens = new List<Token>();
         for (var i = lineStart; i < lineEnd;)
@@ -180,7 +183,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
 
     private bool IsFragment(string s, Token t) => !lexicon.Contains(SyllableLexicon.Key(s[t.Start..t.End]));
 
-    private List<Edit> RepairChain(string s, int lineStart, int lineEnd, List<Token> chain, DocumentCounts document)
+    private List<Edit> RepairChain(string s, int lineStart, int lineEnd, List<Token> chain, Lazy<DocumentCounts> document)
     {
         var n = chain.Count;
         // Gap g (0..n) lies before token g; gap 0 is the lead-in of the first token, gap n the tail of the last.
@@ -241,7 +244,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
                 for (var b = 0; a + b <= l - 1 && b <= MaxInsertedPerToken; b++)
                     if (a + b > 0) list.Add(new GapChoice(a, l - a - b, b));
         }
-        if (l <= 2 && (l == 2 || fragment[g - 1] || fragment[g])) list.Add(new GapChoice(l, 0, 0)); // joined: the spaces were letters
+        if (l <= 2 && (fragment[g - 1] || fragment[g])) list.Add(new GapChoice(l, 0, 0)); // joined: the spaces were letters
         return list;
     }
 
@@ -250,7 +253,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
 
     private sealed record Reading(double Cost, string Text, List<Piece> Pieces, List<(string Surface, int[] Sources)> Chosen);
 
-    private List<Edit>? SolveIsland(string s, int lineStart, List<Token> chain, List<GapChoice>[] options, int t0, int t1, DocumentCounts document)
+    private List<Edit>? SolveIsland(string s, int lineStart, List<Token> chain, List<GapChoice>[] options, int t0, int t1, Lazy<DocumentCounts> document)
     {
         var left = t0 > 0 ? SyllableLexicon.Key(s[chain[t0 - 1].Start..chain[t0 - 1].End]) : null;
         var right = t1 + 1 < chain.Count ? SyllableLexicon.Key(s[chain[t1 + 1].Start..chain[t1 + 1].End]) : null;
@@ -262,6 +265,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
 
         var damaged = Enumerable.Range(t0, t1 - t0 + 1).Any(t => IsFragment(s, chain[t]));
         var readings = new List<Reading>();
+        var segmentations = new List<(List<Piece> Pieces, double Extra)>();
         var candidateCache = new Dictionary<string, List<(string Surface, double Cost, string Key)>>();
         var choices = new GapChoice[lastGap - firstGap + 1];
         var count = 0;
@@ -273,12 +277,12 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
             {
                 count++;
                 var pieces = BuildPieces(s, lineStart, chain, t0, t1, choices, leadIn, tail);
-                if (pieces is null) return;
+                if (pieces is null || pieces.Any(p => CandidatesOf(p, candidateCache).Count == 0)) return;
                 var extra = 0.0;
                 if (damaged)
                     for (var k = 0; k < choices.Length; k++)
                         if (!(k == 0 && leadIn) && !(k == choices.Length - 1 && tail)) extra += Math.Max(0, choices[k].Kept - 1) * ExtraSpaceCost;
-                foreach (var r in Score(pieces, left, right, candidateCache, document)) readings.Add(r with { Cost = r.Cost + extra });
+                segmentations.Add((pieces, extra));
                 return;
             }
             var g = firstGap + gi;
@@ -298,6 +302,10 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
         }
 
         Recurse(0);
+        // Only the text as it stands can be read: nothing to decide, and no need to count the document's words.
+        if (segmentations.Count < 2) return null;
+        foreach (var (pieces, extra) in segmentations)
+            foreach (var r in Score(pieces, left, right, candidateCache, document.Value)) readings.Add(r with { Cost = r.Cost + extra });
         if (readings.Count < 2) return null;
         readings.Sort((x, y) => x.Cost.CompareTo(y.Cost));
         var keep = readings.FirstOrDefault(r => r.Pieces.All(p => p.Inserted == 0));
@@ -385,12 +393,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
         for (var i = 0; i < pieces.Count; i++)
         {
             var p = pieces[i];
-            var cacheKey = p.Pattern + (p.Upper ? "U" : "l") + (p.SentenceStart ? "S" : "m");
-            if (!cache.TryGetValue(cacheKey, out var list))
-            {
-                list = Candidates(p);
-                cache[cacheKey] = list;
-            }
+            var list = CandidatesOf(p, cache);
             if (list.Count == 0) return [];
             cands[i] = list;
         }
@@ -429,30 +432,60 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
         return readings;
     }
 
+    private List<(string Surface, double Cost, string Key)> CandidatesOf(Piece p, Dictionary<string, List<(string Surface, double Cost, string Key)>> cache)
+    {
+        var cacheKey = p.Pattern + (p.Upper ? "U" : "l") + (p.SentenceStart ? "S" : "m");
+        if (!cache.TryGetValue(cacheKey, out var list))
+        {
+            list = Candidates(p);
+            cache[cacheKey] = list;
+        }
+        return list;
+    }
+
     /// <summary>The syllables a piece can be: itself when nothing was restored, else every fill of its wildcards that is a syllable.</summary>
     private List<(string Surface, double Cost, string Key)> Candidates(Piece p)
     {
         if (p.Inserted == 0) return [(p.Pattern, 0, SyllableLexicon.Key(p.Pattern))];
         var result = new List<(string, double, string)>();
-        var chars = p.Pattern.ToCharArray();
-        var holes = Enumerable.Range(0, chars.Length).Where(i => chars[i] == '\0').ToArray();
+        var lower = p.Pattern.ToLowerInvariant().ToCharArray();
+        var holes = Enumerable.Range(0, lower.Length).Where(i => lower[i] == '\0').ToArray();
+        var surface = p.Pattern.ToCharArray();
 
+        void Add(char[] letters)
+        {
+            for (var h = 0; h < holes.Length; h++)
+            {
+                var upper = p.Upper || (holes[h] == 0 && p.SentenceStart);
+                surface[holes[h]] = upper ? char.ToUpperInvariant(letters[h]) : letters[h];
+            }
+            var text = new string(surface);
+            var key = SyllableLexicon.Key(text);
+            if (lexicon.Frequency(key) > 0 && !result.Exists(r => r.Item1 == text)) result.Add((text, p.Inserted * InsertionCost, key));
+        }
+
+        // The last hole comes from the deletion index; any earlier hole is tried with every letter.
+        var last = holes[^1];
+        var fills = new char[holes.Length];
         void Fill(int h)
         {
-            if (h == holes.Length)
+            if (h == holes.Length - 1)
             {
-                var surface = new string(chars);
-                var key = SyllableLexicon.Key(surface);
-                if (lexicon.Frequency(key) > 0) result.Add((surface, p.Inserted * InsertionCost, key));
+                var partial = new string(lower.Where((_, i) => i != last).ToArray());
+                foreach (var (letter, _) in lexicon.WithOneLetterAt(partial, last))
+                {
+                    fills[h] = letter;
+                    Add(fills);
+                }
                 return;
             }
             foreach (var letter in Alphabet)
             {
-                var upper = p.Upper || (holes[h] == 0 && p.SentenceStart);
-                chars[holes[h]] = upper ? char.ToUpperInvariant(letter) : letter;
+                lower[holes[h]] = letter;
+                fills[h] = letter;
                 Fill(h + 1);
             }
-            chars[holes[h]] = '\0';
+            lower[holes[h]] = '\0';
         }
 
         Fill(0);

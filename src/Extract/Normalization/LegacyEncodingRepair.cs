@@ -25,6 +25,8 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
 
     private const string VietnameseLatin1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
 
+    private const string Punctuation = "‘’‚“”„–—…•€™†‡‰‹›˜ˆ";
+
     /// <summary>One legacy code: single characters and, for VNI, letter + mark pairs and triples.</summary>
     private sealed class Code
     {
@@ -40,7 +42,8 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
     private static readonly Code Viscii = TableCode("VISCII", VisciiHigh);
     private static readonly Code Vni = VniCode();
     private static readonly Code[] Codes = [Tcvn3, Vni, Viscii];
-    private static readonly bool[] AnySignature = BuildAnySignature();
+    private static readonly System.Buffers.SearchValues<char> SignatureValues =
+        System.Buffers.SearchValues.Create([.. Codes.SelectMany(c => c.Signature).Distinct()]);
 
     private static Code TableCode(string name, string high)
     {
@@ -53,11 +56,11 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
             var cp1252 = b < 0xA0 ? Cp1252High[b - 0x80] : latin1;
             foreach (var key in new[] { latin1, cp1252 })
             {
-                if (key == letter) continue;
+                // Quotes and dashes stay punctuation: a legacy capital in 0x80–0x9F is rarer than a real “quote”.
+                if (key == letter || Punctuation.Contains(key)) continue;
                 code.Singles[key] = letter;
                 // A signature character cannot be in Unicode Vietnamese: not one of its Latin-1 letters, not ASCII.
-                if (!VietnameseLatin1.Contains(key) && key is not ('‘' or '’' or '“' or '”' or '–' or '—' or '…' or '•' or '€' or '™'))
-                    code.Signature.Add(key);
+                if (!VietnameseLatin1.Contains(key)) code.Signature.Add(key);
             }
         }
         return code;
@@ -98,28 +101,49 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
         return code;
     }
 
-    private static bool[] BuildAnySignature()
-    {
-        var table = new bool[0x2200];
-        foreach (var code in Codes)
-            foreach (var c in code.Signature)
-                if (c < table.Length) table[c] = true;
-        return table;
-    }
-
     public (string, OffsetMap?) Apply(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
-        // Fast path: no character of any legacy signature, nothing to do (every clean Unicode or English text).
+        // Fast path: (almost) no character of any legacy signature, nothing to do (every clean Unicode or English text).
+        // Legacy text has them in most words; a clean page may quote a few (°C, «»).
+        var needed = Math.Max(2, input.Length / 1000);
         var hits = 0;
-        foreach (var c in input)
-            if (c < AnySignature.Length && AnySignature[c] && ++hits >= 2) break;
-        if (hits < 2) return (input, null);
+        var span = input.AsSpan();
+        while (hits < needed)
+        {
+            var k = span.IndexOfAny(SignatureValues);
+            if (k < 0) break;
+            hits++;
+            span = span[(k + 1)..];
+        }
+        if (hits < needed) return (input, null);
 
+        // A document pasted together from several old files can hold two codes: convert with the best one, then look again.
+        var text = input;
+        OffsetMap? map = null;
+        var tried = new HashSet<Code>();
+        while (BestCode(text, tried) is { } code)
+        {
+            tried.Add(code);
+            var local = new List<(RepairKind, TextSpan, string, string)>();
+            var b = new TextEditBuilder(text);
+            ConvertRange(code, text, 0, text.Length, b, local);
+            var (next, stepMap) = b.Build();
+            foreach (var (kind, at, before, after) in local) repairs.Add((kind, map is null ? at : map.ToRaw(at), before, after));
+            if (stepMap is null) continue;
+            map = map is null ? stepMap : stepMap.After(map);
+            text = next;
+        }
+        return (text, map);
+    }
+
+    private Code? BestCode(string text, HashSet<Code> tried)
+    {
         Code? chosen = null;
         var bestGain = 0;
         foreach (var code in Codes)
         {
-            var (gain, changed) = Evaluate(code, input, 0, input.Length);
+            if (tried.Contains(code)) continue;
+            var (gain, changed) = Evaluate(code, text, 0, text.Length);
             if (changed == 0) continue;
             if (gain >= 3 && gain >= changed * 0.3 && gain > bestGain)
             {
@@ -127,30 +151,7 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
                 bestGain = gain;
             }
         }
-        if (chosen is null) return (input, null);
-
-        var b = new TextEditBuilder(input);
-        var lineStart = 0;
-        while (lineStart <= input.Length)
-        {
-            var nl = input.IndexOf('\n', lineStart);
-            var lineEnd = nl < 0 ? input.Length : nl;
-            var (gain, changed) = Evaluate(chosen, input, lineStart, lineEnd);
-            if (changed > 0 && (gain > 0 || (gain == 0 && HasSignature(chosen, input, lineStart, lineEnd))))
-                ConvertRange(chosen, input, lineStart, lineEnd, b, repairs);
-            else
-                b.CopyRange(lineStart, lineEnd);
-            if (nl < 0) break;
-            b.Copy(nl);
-            lineStart = nl + 1;
-        }
-        return b.Build();
-    }
-
-    private static bool HasSignature(Code code, string s, int start, int end)
-    {
-        for (var i = start; i < end; i++) if (code.Signature.Contains(s[i])) return true;
-        return false;
+        return chosen;
     }
 
     /// <summary>Valid syllables gained by converting the words of a range, and how many words the conversion changes.</summary>
@@ -165,8 +166,8 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
             while (j < end && IsWordChar(code, s[j])) j++;
             var word = s[i..j];
             var converted = Convert(code, word);
-            // A word needs a plain letter: a lone “ is a quotation mark, not VISCII's Ộ.
-            if (converted != word && word.Any(char.IsAsciiLetter))
+            // Only words with a character Unicode Vietnamese never has decide; a word needs a plain letter too.
+            if (converted != word && word.Any(char.IsAsciiLetter) && word.Any(code.Signature.Contains))
             {
                 changed++;
                 gain += (IsSyllable(converted) ? 1 : 0) - (IsSyllable(word) ? 1 : 0);
@@ -199,7 +200,12 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
         return code.Singles.TryGetValue(s[i], out var single) ? (single.ToString(), 1) : (s[i].ToString(), 1);
     }
 
-    private static void ConvertRange(Code code, string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
+    /// <summary>
+    /// Converts the words of a document found to be in <paramref name="code"/>: a word whose conversion is a syllable,
+    /// or that carries the code's signature and is no syllable as it stands. A Unicode word of a mixed document
+    /// ("các", "tâm") stays, since converting would break it.
+    /// </summary>
+    private void ConvertRange(Code code, string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var i = start;
         while (i < end)
@@ -213,6 +219,13 @@ internal sealed class LegacyEncodingRepair(SyllableLexicon lexicon)
             var j = i;
             while (j < end && IsWordChar(code, s[j])) j++;
             var before = s[i..j];
+            var converted = Convert(code, before);
+            if (converted == before || !(IsSyllable(converted) || (before.Any(code.Signature.Contains) && !IsSyllable(before))))
+            {
+                b.CopyRange(i, j);
+                i = j;
+                continue;
+            }
             var after = new StringBuilder();
             for (var k = i; k < j;)
             {

@@ -23,9 +23,6 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
     [GeneratedRegex(@"^\s*(?:-\s*\d{1,4}\s*-|Trang\s+\d{1,4}(?:\s*/\s*\d{1,4})?)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ExplicitPageNumberLine();
 
-    [GeneratedRegex(@"^\s*[*_\-]*\s*(?:Số|V/v|Về việc|Kính gửi|Nơi nhận|Căn cứ pháp lý:|Trích yếu)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex HeaderLineStart();
-
     // A number may start the next line after these words (Nghị định số⏎04/2015/NĐ-CP).
     private static readonly HashSet<string> NumberIntroducers = new(StringComparer.Ordinal)
     {
@@ -42,6 +39,8 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         var b = new TextEditBuilder(input);
         var glued = false; // the previous line ended in a hyphen joined without a space: skip this line's indent
         var logicalStart = -1; // start of the line as joined so far: decisions look at it whole, so a second run decides alike
+        var logical = default(LineStats);
+        var logicalHeader = false;
         for (var li = 0; li < lines.Count; li++)
         {
             var line = lines[li];
@@ -68,7 +67,17 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
             }
             if (!drop[li] && options.JoinWrappedLines && li + 1 < lines.Count && !drop[li + 1] && lines[li + 1].Page == line.Page)
             {
-                var join = JoinWith(input, line with { Start = logicalStart }, lines[li + 1]);
+                var join = Join.None;
+                if (NextLineMayContinue(input, lines[li + 1]))
+                {
+                    if (logicalStart == line.Start)
+                    {
+                        logical = default;
+                        logicalHeader = IsHeaderLine(input, line);
+                    }
+                    logical = logical.Add(Measure(input, line));
+                    if (!logicalHeader) join = JoinWith(input, line, logical, lines[li + 1]);
+                }
                 if (join == Join.Space)
                 {
                     b.Append(' ', brk, brk + 1);
@@ -118,11 +127,13 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
     {
         var drop = new bool[lines.Count];
         var pages = lines.Count == 0 ? 0 : lines[^1].Page + 1;
-        if (pages < 2)
+        // "- 2 -" and "Trang 2/5" are page numbers wherever they stand (and pages may already be joined).
+        for (var i = 0; i < lines.Count; i++)
         {
-            for (var i = 0; i < lines.Count; i++) drop[i] = ExplicitPageNumberLine().IsMatch(s.AsSpan(lines[i].Start, lines[i].End - lines[i].Start));
-            return drop;
+            var text = s.AsSpan(lines[i].Start, lines[i].End - lines[i].Start).TrimStart(' ');
+            drop[i] = text.Length is > 0 and < 16 && text[0] is '-' or 'T' or 't' && ExplicitPageNumberLine().IsMatch(text);
         }
+        if (pages < 2) return drop;
         // Up to two non-blank lines at the top and the bottom of each page are candidates.
         var edges = new List<int>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -161,9 +172,54 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         return i;
     }
 
+    /// <summary>Only a line that starts in lower case or with a number can continue the one before it.</summary>
+    private static bool NextLineMayContinue(string s, Line next)
+    {
+        var first = next.Start;
+        while (first < next.End && s[first] == ' ') first++;
+        return first < next.End && (char.IsLower(s[first]) || char.IsDigit(s[first]));
+    }
+
+    /// <summary>Letters, capitals and length (runs of white space counted once) of a line or of lines joined so far.</summary>
+    private readonly record struct LineStats(int Length, int Letters, int Upper)
+    {
+        public LineStats Add(LineStats other) => new(Length + other.Length + (Length > 0 ? 1 : 0), Letters + other.Letters, Upper + other.Upper);
+    }
+
+    private static LineStats Measure(string s, Line line)
+    {
+        int length = 0, letters = 0, upper = 0;
+        var start = line.Start;
+        var end = line.End;
+        while (start < end && char.IsWhiteSpace(s[start])) start++;
+        while (end > start && char.IsWhiteSpace(s[end - 1])) end--;
+        for (var i = start; i < end; i++)
+        {
+            var c = s[i];
+            if (!char.IsWhiteSpace(c) || !char.IsWhiteSpace(s[i - 1])) length++;
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsUpper(c)) upper++;
+        }
+        return new LineStats(length, letters, upper);
+    }
+
+    private static readonly string[] HeaderStarts = ["Số", "V/v", "Về việc", "Kính gửi", "Nơi nhận", "Trích yếu"];
+
+    /// <summary>Lines of the header the extractors read alone: "Số:", "V/v", "Kính gửi:", "Nơi nhận:".</summary>
+    private static bool IsHeaderLine(string s, Line line)
+    {
+        var i = line.Start;
+        while (i < line.End && s[i] is ' ' or '*' or '_' or '-') i++;
+        var rest = s.AsSpan(i, line.End - i);
+        foreach (var h in HeaderStarts)
+            if (rest.StartsWith(h, StringComparison.OrdinalIgnoreCase) && (rest.Length == h.Length || !char.IsLetter(rest[h.Length]))) return true;
+        return false;
+    }
+
     private enum Join { None, Space, Dehyphenate, Glue }
 
-    private Join JoinWith(string s, Line line, Line next)
+    private Join JoinWith(string s, Line line, LineStats logical, Line next)
     {
         var last = LastNonSpace(s, line);
         if (last < line.Start) return Join.None;
@@ -171,7 +227,7 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         while (first < next.End && s[first] == ' ') first++;
         if (first >= next.End || !char.IsLower(s[first]) && !char.IsDigit(s[first])) return Join.None;
 
-        // Hyphenation: "hi-⏎ện" becomes "hiện" when neither half is a syllable and the whole is.
+        // Hyphenation: "hi-⏎ện" becomes "hiện" when the whole is a syllable of real text and a half is not.
         if (s[last] == '-' && last > line.Start && char.IsLetter(s[last - 1]) && char.IsLower(s[first]))
         {
             var a = last - 1;
@@ -180,39 +236,31 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
             while (e < next.End && char.IsLetter(s[e])) e++;
             var left = s[a..last];
             var right = s[first..e];
-            if (!lexicon.Contains(SyllableLexicon.Key(left)) && !lexicon.Contains(SyllableLexicon.Key(right)) && lexicon.Contains(SyllableLexicon.Key(left + right)))
+            // (hunspell lists "hi" and "ện" too, so a half counts as broken when real text never uses it.)
+            if ((lexicon.Frequency(SyllableLexicon.Key(left)) <= 0 || lexicon.Frequency(SyllableLexicon.Key(right)) <= 0) && lexicon.Frequency(SyllableLexicon.Key(left + right)) > 0)
                 return Join.Dehyphenate;
-            return IsWrappedBodyLine(s, line, last) ? Join.Glue : Join.None;
+            return IsWrappedBodyLine(s, last, logical) ? Join.Glue : Join.None;
         }
-        if (!IsWrappedBodyLine(s, line, last)) return Join.None;
+        if (!IsWrappedBodyLine(s, last, logical)) return Join.None;
         if (char.IsDigit(s[first]))
         {
             // Only a number the line asks for: "Nghị định số⏎04/2015/NĐ-CP", "ngày⏎21/6/2024".
             var w = last;
             while (w > line.Start && char.IsLetter(s[w - 1])) w--;
             if (!char.IsLetter(s[last]) || !NumberIntroducers.Contains(s[w..(last + 1)].ToLowerInvariant())) return Join.None;
+            // ... but not a numbered item: "2. Thực hiện", "3) Tổ chức".
+            var d = first;
+            while (d < next.End && char.IsDigit(s[d])) d++;
+            if (d < next.End && s[d] is '.' or ')' && (d + 1 == next.End || s[d + 1] == ' ')) return Join.None;
         }
         return Join.Space;
     }
 
-    /// <summary>A full-width body line that does not end its sentence or clause and is no header line.</summary>
-    private static bool IsWrappedBodyLine(string s, Line line, int last)
+    /// <summary>A full-width body line (as joined so far) that does not end its sentence or clause.</summary>
+    private static bool IsWrappedBodyLine(string s, int last, LineStats logical)
     {
-        var start = line.Start;
-        while (start < last && s[start] == ' ') start++;
-        // Length with every run of white space counted once, so a second run (spaces collapsed) decides alike.
-        var length = 0;
-        for (var i = start; i <= last; i++) if (!char.IsWhiteSpace(s[i]) || !char.IsWhiteSpace(s[i - 1])) length++;
-        if (length < MinWrappedLineLength) return false;
+        if (logical.Length < MinWrappedLineLength) return false;
         if (s[last] is '.' or ':' or ';' or '!' or '?' or '*' or '"' or '”' or ')' or ']') return false;
-        int letters = 0, upper = 0;
-        for (var i = start; i <= last; i++)
-        {
-            if (!char.IsLetter(s[i])) continue;
-            letters++;
-            if (char.IsUpper(s[i])) upper++;
-        }
-        if (letters == 0 || upper * 2 > letters) return false;
-        return !HeaderLineStart().IsMatch(s.AsSpan(start, last + 1 - start));
+        return logical.Letters > 0 && logical.Upper * 2 <= logical.Letters;
     }
 }

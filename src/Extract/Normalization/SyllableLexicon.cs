@@ -30,6 +30,7 @@ internal sealed class SyllableLexicon
         _pairTotals = [];
         foreach (var ((a, _), n) in pairs) _pairTotals[a] = _pairTotals.GetValueOrDefault(a) + n;
         _total = counts.Values.Sum() + Alpha * counts.Count;
+        _deletions = new(BuildDeletions);
     }
 
     public static SyllableLexicon Embedded => EmbeddedLexicon.Value;
@@ -65,7 +66,54 @@ internal sealed class SyllableLexicon
     public static string Key(string word)
     {
         var lower = word.ToLowerInvariant();
+        if (!VietnameseSyllable.MayNeedCanonicalTone(lower) || VietnameseSyllable.IsCanonicalTone(lower)) return lower;
         return VietnameseSyllable.TryCanonicalize(lower, out var c) ? c : lower;
+    }
+
+    /// <summary>
+    /// The syllables that become <paramref name="partial"/> when their letter at <paramref name="position"/> is removed
+    /// ("thc", 1 → thác, thúc, thực …), with that letter: the candidates for one lost glyph. Written both in the
+    /// traditional and the new tone placement, so a lost "à" of "hoà" is found from "ho".
+    /// </summary>
+    public IEnumerable<(char Letter, string Key)> WithOneLetterAt(string partial, int position)
+    {
+        if (!_deletions.Value.TryGetValue(partial, out var list)) yield break;
+        foreach (var (pos, letter, key) in list)
+            if (pos == position) yield return (letter, key);
+    }
+
+    private readonly Lazy<Dictionary<string, List<(int Position, char Letter, string Key)>>> _deletions;
+
+    private Dictionary<string, List<(int, char, string)>> BuildDeletions()
+    {
+        var index = new Dictionary<string, List<(int, char, string)>>(StringComparer.Ordinal);
+        foreach (var key in _counts.Keys)
+        {
+            foreach (var written in NewStyleVariant(key) is { } v ? new[] { key, v } : [key])
+            {
+                for (var p = 0; p < written.Length; p++)
+                {
+                    var partial = written.Remove(p, 1);
+                    if (!index.TryGetValue(partial, out var list)) index[partial] = list = [];
+                    list.Add((p, written[p], key));
+                }
+            }
+        }
+        return index;
+    }
+
+    /// <summary>hòa → hoà, thủy → thuỷ, khỏe → khoẻ: the same syllable with the tone on the second vowel of an open oa/oe/uy.</summary>
+    private static string? NewStyleVariant(string key)
+    {
+        if (key.Length < 2) return null;
+        var a = key[^2];
+        var b = key[^1];
+        var tone = VietnameseSyllable.ToneOf(a);
+        if (tone <= 0 || VietnameseSyllable.ToneOf(b) != 0) return null;
+        var pair = $"{VietnameseSyllable.WithoutTone(a)}{b}";
+        if (pair is not ("oa" or "oe" or "uy")) return null;
+        if (pair == "uy" && key.Length >= 3 && key[^3] == 'q') return null;
+        return string.Concat(key.AsSpan(0, key.Length - 2), $"{VietnameseSyllable.WithoutTone(a)}{VietnameseSyllable.WithTone(b, tone)}");
     }
 
     /// <summary>True when <paramref name="key"/> (see <see cref="Key"/>) is a Vietnamese syllable.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DocIntel.Extract.Normalization;
 
 /// <summary>
@@ -9,13 +7,13 @@ namespace DocIntel.Extract.Normalization;
 /// </summary>
 internal sealed class TextEditBuilder(string input)
 {
-    private StringBuilder? _text;
+    private char[]? _text;
     private int[] _starts = [];
     private int[] _ends = [];
     private int _count;
     private int _identity; // while _text is null: how many leading input characters were copied unchanged
 
-    public int Length => _text?.Length ?? _identity;
+    public int Length => _text is null ? _identity : _count;
 
     public char this[int index] => _text is null ? input[index] : _text[index];
 
@@ -43,12 +41,13 @@ internal sealed class TextEditBuilder(string input)
     {
         if (_text is null) Materialize();
         if (_count == _starts.Length) Grow();
-        _text!.Append(c);
+        _text![_count] = c;
         _starts[_count] = srcStart;
         _ends[_count] = srcEnd;
         _count++;
     }
 
+    /// <summary>Appends a whole string whose characters all come from one input range.</summary>
     public void Append(string s, int srcStart, int srcEnd)
     {
         foreach (var c in s) Append(c, srcStart, srcEnd);
@@ -61,7 +60,6 @@ internal sealed class TextEditBuilder(string input)
             _identity--;
             return;
         }
-        _text.Length--;
         _count--;
     }
 
@@ -70,14 +68,14 @@ internal sealed class TextEditBuilder(string input)
     {
         if (_text is null && _identity == input.Length) return (input, null);
         if (_text is null) Materialize();
-        return (_text!.ToString(), new OffsetMap(_starts[.._count], _ends[.._count], input.Length));
+        return (new string(_text!, 0, _count), new OffsetMap(_starts[.._count], _ends[.._count], input.Length));
     }
 
     private void Materialize()
     {
         var capacity = Math.Max(16, input.Length + 16);
-        _text = new StringBuilder(capacity);
-        _text.Append(input, 0, _identity);
+        _text = new char[capacity];
+        input.CopyTo(0, _text, 0, _identity);
         _starts = new int[capacity];
         _ends = new int[capacity];
         for (var i = 0; i < _identity; i++)
@@ -93,5 +91,6 @@ internal sealed class TextEditBuilder(string input)
         var size = Math.Max(16, _starts.Length * 2);
         Array.Resize(ref _starts, size);
         Array.Resize(ref _ends, size);
+        Array.Resize(ref _text, size);
     }
 }

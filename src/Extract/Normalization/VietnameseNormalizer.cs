@@ -90,8 +90,8 @@ public sealed class VietnameseNormalizer
         '\u00D0' => 'Đ', // Icelandic eth: VISCII or OCR look-alike of Đ
         '\u00F0' => 'đ',
         '\u0189' => 'Đ', // African D
-        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' or '\u02BC' => '\'',
-        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' => '"',
         '\u2044' or '\u2215' => '/',
         '\u2028' or '\u2029' => '\n',
         _ when IsDash(c) => '-',
@@ -125,6 +125,21 @@ public sealed class VietnameseNormalizer
         return false;
     }
 
+    // Characters that pass the Unicode pass unchanged (when no combining mark follows): one lookup on the hot path.
+    private const int PlainTableSize = 0x2100;
+    private static readonly bool[] PlainTable = BuildPlainTable();
+
+    private static bool[] BuildPlainTable()
+    {
+        var t = new bool[PlainTableSize];
+        for (var c = 0; c < PlainTableSize; c++)
+        {
+            var ch = (char)c;
+            t[c] = ch == '\n' || (!char.IsControl(ch) && !IsCombining(ch) && MapChar(ch) == ch && !IsInvisible(ch) && LatinLookAlike(ch) == '\0');
+        }
+        return t;
+    }
+
     /// <summary>NFC per cluster (so NFD input composes), look-alike letters, dashes, spaces, invisible characters.</summary>
     private static (string, OffsetMap?) UnicodePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
@@ -135,7 +150,7 @@ public sealed class VietnameseNormalizer
         {
             var c = input[i];
             // Fast path: a character that stays as it is and no combining mark follows.
-            if ((c is >= ' ' and < '\u007F' or '\n' || (c >= 0xA0 && !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && LatinLookAlike(c) == '\0' && !char.IsControl(c)))
+            if ((c < PlainTableSize ? PlainTable[c] : !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && !char.IsControl(c) && !char.IsSurrogate(c))
                 && (i + 1 == n || input[i + 1] < 0x0300 || !IsCombining(input[i + 1])))
             {
                 b.Copy(i);
@@ -187,6 +202,8 @@ public sealed class VietnameseNormalizer
         return b.Build();
     }
 
+    private static readonly char[] LineBreaks = ['\n', '\f'];
+
     private static readonly System.Buffers.SearchValues<char> MarkupChars = System.Buffers.SearchValues.Create("*#|\\_");
 
     /// <summary>Markdown and table residue of web-to-text conversion: **bold**, \*, leading #, | cells |, --- rules.</summary>
@@ -196,7 +213,7 @@ public sealed class VietnameseNormalizer
         var lineStart = 0;
         while (lineStart <= input.Length)
         {
-            var nl = input.IndexOf('\n', lineStart);
+            var nl = input.IndexOfAny(LineBreaks, lineStart); // a form feed (page break) ends a line too
             var lineEnd = nl < 0 ? input.Length : nl;
             MarkupLine(input, lineStart, lineEnd, b, repairs);
             if (nl < 0) break;
@@ -335,10 +352,10 @@ public sealed class VietnameseNormalizer
             {
                 var j = i + 1;
                 while (j < input.Length && input[j] == ' ') j++;
-                if (j < input.Length && input[j] == '\n')
+                if (j < input.Length && input[j] is '\n' or '\f')
                 {
                     var k = j;
-                    while (k < input.Length && input[k] is '\n' or ' ') k++;
+                    while (k < input.Length && input[k] is '\n' or '\f' or ' ') k++;
                     if (k < input.Length && LooksLikeSymbolTail(input, k))
                     {
                         b.Copy(i);
@@ -365,6 +382,8 @@ public sealed class VietnameseNormalizer
         if (token.Length < 2) return false;
         var letters = token.Where(char.IsLetter).ToArray();
         if (letters.Length == 0) return false;
+        // Symbols are written in ASCII capitals and Đ (NQ/TW, NĐ-CP); "KIẾN" after "18-" is a new line, not a tail.
+        if (letters.Any(c => c > 127 && c != 'Đ')) return false;
         var upper = letters.Count(char.IsUpper);
         return upper >= letters.Length - 1 && upper >= 2 && (token.Contains('/') || token.Contains('-') || token.Any(char.IsDigit) || e - k <= 6);
     }
@@ -396,14 +415,19 @@ public sealed class VietnameseNormalizer
             }
             if (b.Length > 0)
             {
+                // Copy (not Append) the kept white space so unchanged text stays on the builder's no-copy path.
                 if (newlines > 0)
                 {
-                    b.Append('\n', firstNewline, firstNewline + 1);
-                    if (newlines > 1) b.Append('\n', firstNewline, firstNewline + 1);
+                    b.Copy(firstNewline);
+                    if (newlines > 1)
+                    {
+                        if (input[firstNewline + 1] == '\n') b.Copy(firstNewline + 1);
+                        else b.Append('\n', firstNewline, firstNewline + 1);
+                    }
                 }
                 else if (pendingSpace >= 0)
                 {
-                    b.Append(' ', pendingSpace, pendingSpace + 1);
+                    b.Copy(pendingSpace);
                 }
             }
             newlines = 0;
@@ -429,7 +453,7 @@ public sealed class VietnameseNormalizer
             }
             var j = i;
             while (j < input.Length && char.IsLetter(input[j])) j++;
-            if (!VietnameseSyllable.MayNeedCanonicalTone(input.AsSpan(i, j - i)))
+            if (!VietnameseSyllable.MayNeedCanonicalTone(input.AsSpan(i, j - i)) || VietnameseSyllable.IsCanonicalTone(input.AsSpan(i, j - i)))
             {
                 b.CopyRange(i, j);
                 i = j;
