@@ -14,5 +14,6 @@ var root = new RootCommand("docintel: read Vietnamese administrative documents a
     EvalCommand.Create(services),
     NormalizeCommand.Create(),
     ExtractBenchmark.Create(services),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

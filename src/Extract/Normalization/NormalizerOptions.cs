@@ -13,4 +13,16 @@ public sealed record NormalizerOptions
 
     /// <summary>Join a document symbol broken after a hyphen at a line end (18-⏎NQ/TW).</summary>
     public bool JoinBrokenSymbols { get; init; } = true;
+
+    /// <summary>Convert TCVN3 (ABC), VNI-Windows and VISCII text that was read as Windows-1252/Latin-1.</summary>
+    public bool RepairLegacyEncodings { get; init; } = true;
+
+    /// <summary>Restore letters a PDF font dropped as spaces (CH  NG Ĩ → CHỦ NGHĨA) when one reading clearly wins.</summary>
+    public bool RepairDroppedGlyphs { get; init; } = true;
+
+    /// <summary>Join lines wrapped inside a body paragraph and undo end-of-line hyphenation (header lines stay apart).</summary>
+    public bool JoinWrappedLines { get; init; } = true;
+
+    /// <summary>Drop page numbers and running headers/footers (pages separated by form feeds).</summary>
+    public bool DropPageFurniture { get; init; } = true;
 }

@@ -57,14 +57,25 @@ public sealed class OffsetMap
     /// <summary>Composes this map (normalised → intermediate) with <paramref name="earlier"/> (intermediate → raw).</summary>
     internal OffsetMap After(OffsetMap earlier)
     {
-        var s = new int[Length];
-        var e = new int[Length];
-        for (var i = 0; i < Length; i++)
+        var n = Length;
+        var s = new int[n];
+        var e = new int[n];
+        var es = earlier._starts;
+        var ee = earlier._ends;
+        var m = es.Length;
+        for (var i = 0; i < n; i++)
         {
-            var mid = new TextSpan(_starts[i], _ends[i]);
-            var raw = earlier.ToRaw(mid);
-            s[i] = raw.Start;
-            e[i] = raw.End;
+            int a = _starts[i], b = _ends[i];
+            if (m == 0 || a >= m)
+            {
+                s[i] = e[i] = earlier.RawLength;
+                continue;
+            }
+            var start = es[a];
+            var end = ee[a];
+            for (var k = a + 1; k < b && k < m; k++) if (ee[k] > end) end = ee[k];
+            s[i] = start;
+            e[i] = end;
         }
         return new OffsetMap(s, e, earlier.RawLength);
     }

@@ -12,6 +12,9 @@ public enum RepairKind
     Markup,
     Hyphenation,
     Encoding,
+
+    /// <summary>Page layout undone: a wrapped line joined, a page number or running header dropped.</summary>
+    Layout,
 }
 
 /// <summary>One change made by the normaliser: where in the raw text, what it was, what it became.</summary>

@@ -5,78 +5,173 @@ using DocIntel.Extract.Text;
 namespace DocIntel.Extract.Normalization;
 
 /// <summary>
-/// Turns raw text (a PDF text layer, OCR output, a web page) into the clean text every extractor reads:
-/// NFC, PDF glyph damage (ƣ → ư), one dash, one space, one tone placement, no markup residue;
-/// with an <see cref="OffsetMap"/> back to the raw text. Pure and thread-safe.
+/// Turns raw text (a PDF text layer, OCR output, a web page, an old TCVN3 file) into the clean text every extractor
+/// reads, with an <see cref="OffsetMap"/> back to the raw text and every repair recorded. The passes run in this order:
+/// legacy encodings (before anything strips the soft hyphen that is TCVN3's ư), Unicode (NFC, look-alikes, dashes,
+/// spaces, invisibles, ƣ → ư), markup residue, symbols cut at a line end, dropped PDF glyphs (before white space is
+/// collapsed: the extra spaces are the evidence), page layout, white space, canonical tone placement.
+/// Pure and thread-safe.
 /// </summary>
-public sealed class VietnameseNormalizer(NormalizerOptions options)
+public sealed class VietnameseNormalizer
 {
     public static readonly VietnameseNormalizer Default = new(NormalizerOptions.Default);
 
-    public NormalizerOptions Options { get; } = options;
+    private readonly Lazy<SyllableLexicon> _lexicon;
 
-    public NormalizedText Normalize(string raw)
+    public VietnameseNormalizer(NormalizerOptions options)
+        : this(options, null)
+    {
+    }
+
+    internal VietnameseNormalizer(NormalizerOptions options, SyllableLexicon? lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _lexicon = lexicon is null ? new Lazy<SyllableLexicon>(() => SyllableLexicon.Embedded) : new Lazy<SyllableLexicon>(lexicon);
+    }
+
+    public NormalizerOptions Options { get; }
+
+    private delegate (string Text, OffsetMap? Map) Pass(string input, List<(RepairKind, TextSpan, string, string)> repairs);
+
+    /// <summary>The passes in the order they run, with the names <see cref="Normalize(string, long[])"/> reports timings under.</summary>
+    public IReadOnlyList<string> PassNames => [.. Passes().Select(p => p.Name)];
+
+    private IEnumerable<(string Name, Pass Run)> Passes()
+    {
+        if (Options.RepairLegacyEncodings) yield return ("encoding", new LegacyEncodingRepair(_lexicon.Value).Apply);
+        yield return ("unicode", UnicodePass);
+        if (Options.StripMarkup) yield return ("markup", MarkupPass);
+        if (Options.JoinBrokenSymbols) yield return ("symbols", SymbolJoinPass);
+        if (Options.RepairDroppedGlyphs) yield return ("glyphs", new DroppedGlyphRepair(_lexicon.Value).Apply);
+        yield return ("layout", new LineLayout(_lexicon.Value, Options).Apply);
+        yield return ("whitespace", WhitespacePass);
+        if (Options.CanonicalTones) yield return ("tones", TonePass);
+    }
+
+    public NormalizedText Normalize(string raw) => Normalize(raw, null);
+
+    /// <summary>Normalises <paramref name="raw"/>; when <paramref name="passTicks"/> is given, adds each pass's elapsed Stopwatch ticks to it (same order as <see cref="PassNames"/>).</summary>
+    public NormalizedText Normalize(string raw, long[]? passTicks)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var repairs = new List<TextRepair>();
         var text = raw;
-        var map = OffsetMap.Identity(raw.Length);
-
-        void Apply(Func<string, List<(RepairKind, TextSpan, string, string)>, (string, OffsetMap)> pass)
+        OffsetMap? map = null; // null while the text is still the raw text character for character
+        var local = new List<(RepairKind Kind, TextSpan Span, string Before, string After)>();
+        var index = 0;
+        foreach (var (_, pass) in Passes())
         {
-            var local = new List<(RepairKind Kind, TextSpan Span, string Before, string After)>();
+            var t0 = passTicks is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
+            local.Clear();
             var (next, passMap) = pass(text, local);
-            foreach (var r in local) repairs.Add(new TextRepair(r.Kind, map.ToRaw(r.Span), r.Before, r.After));
-            map = passMap.After(map);
-            text = next;
+            foreach (var r in local) repairs.Add(new TextRepair(r.Kind, map is null ? r.Span : map.ToRaw(r.Span), r.Before, r.After));
+            if (passMap is not null)
+            {
+                map = map is null ? passMap : passMap.After(map);
+                text = next;
+            }
+            if (passTicks is not null) passTicks[index] += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+            index++;
         }
-
-        Apply(UnicodePass);
-        if (Options.StripMarkup) Apply(MarkupPass);
-        if (Options.JoinBrokenSymbols) Apply(SymbolJoinPass);
-        Apply(WhitespacePass);
-        if (Options.CanonicalTones) Apply(TonePass);
-        return new NormalizedText(raw, text, map, repairs);
+        return new NormalizedText(raw, text, map ?? OffsetMap.Identity(raw.Length), repairs);
     }
 
     private static bool IsDash(char c) => c is '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D';
 
-    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F';
 
-    private static bool IsOddSpace(char c) => c is '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\u3000' or '\t' or '\f' or '\v';
+    private static bool IsOddSpace(char c) => c is '\u00A0' or '\u2007' or '\u202F' or '\u2009' or '\u200A' or '\u2002' or '\u2003' or '\u2004' or '\u2005' or '\u2006' or '\u2008' or '\u205F' or '\u3000' or '\t' or '\v';
 
     private static char MapChar(char c) => c switch
     {
-        '\u01A3' => 'ư', // ƣ LATIN SMALL LETTER OI: broken ToUnicode maps in PDF fonts
+        '\u01A3' => 'ư', // ƣ LATIN SMALL LETTER OI: broken ToUnicode maps in PDF fonts (GUIDE §5.4)
         '\u01A2' => 'Ư',
         '\u00D0' => 'Đ', // Icelandic eth: VISCII or OCR look-alike of Đ
         '\u00F0' => 'đ',
         '\u0189' => 'Đ', // African D
-        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u02BC' => '\'',
         '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' => '"',
         '\u2044' or '\u2215' => '/',
+        '\u2028' or '\u2029' => '\n',
         _ when IsDash(c) => '-',
         _ when IsOddSpace(c) => ' ',
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), // full-width ASCII
         _ => c,
     };
 
+    /// <summary>Cyrillic and Greek letters drawn like Latin ones; replaced only inside a word that has Latin letters.</summary>
+    private static char LatinLookAlike(char c) => c switch
+    {
+        'а' => 'a', 'е' => 'e', 'о' => 'o', 'р' => 'p', 'с' => 'c', 'х' => 'x', 'у' => 'y', 'і' => 'i', 'ј' => 'j', 'ѕ' => 's',
+        'ԁ' => 'd', 'һ' => 'h', 'ӏ' => 'l', 'ԛ' => 'q', 'ԝ' => 'w',
+        'А' => 'A', 'В' => 'B', 'Е' => 'E', 'К' => 'K', 'М' => 'M', 'Н' => 'H', 'О' => 'O', 'Р' => 'P', 'С' => 'C', 'Т' => 'T',
+        'Х' => 'X', 'У' => 'Y', 'І' => 'I', 'Ј' => 'J', 'Ѕ' => 'S',
+        'Α' => 'A', 'Β' => 'B', 'Ε' => 'E', 'Ζ' => 'Z', 'Η' => 'H', 'Ι' => 'I', 'Κ' => 'K', 'Μ' => 'M', 'Ν' => 'N', 'Ο' => 'O',
+        'Ρ' => 'P', 'Τ' => 'T', 'Υ' => 'Y', 'Χ' => 'X', 'ο' => 'o', 'ν' => 'v',
+        _ => '\0',
+    };
+
+    private static bool IsLatinLetter(char c) => char.IsLetter(c) && (c < 0x0250 || c is >= '\u1E00' and <= '\u1EFF');
+
+    private static bool IsCombining(char c) =>
+        c >= 0x0300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>True when the word around <paramref name="at"/> has a Latin letter (so a Cyrillic "о" in it is a look-alike).</summary>
+    private static bool InLatinWord(string s, int at)
+    {
+        for (var k = at - 1; k >= 0 && (char.IsLetter(s[k]) || IsCombining(s[k])); k--) if (IsLatinLetter(s[k])) return true;
+        for (var k = at + 1; k < s.Length && (char.IsLetter(s[k]) || IsCombining(s[k])); k++) if (IsLatinLetter(s[k])) return true;
+        return false;
+    }
+
+    // Characters that pass the Unicode pass unchanged (when no combining mark follows): one lookup on the hot path.
+    private const int PlainTableSize = 0x2100;
+    private static readonly bool[] PlainTable = BuildPlainTable();
+
+    private static bool[] BuildPlainTable()
+    {
+        var t = new bool[PlainTableSize];
+        for (var c = 0; c < PlainTableSize; c++)
+        {
+            var ch = (char)c;
+            t[c] = ch == '\n' || (!char.IsControl(ch) && !IsCombining(ch) && MapChar(ch) == ch && !IsInvisible(ch) && LatinLookAlike(ch) == '\0');
+        }
+        return t;
+    }
+
     /// <summary>NFC per cluster (so NFD input composes), look-alike letters, dashes, spaces, invisible characters.</summary>
-    private static (string, OffsetMap) UnicodePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    private static (string, OffsetMap?) UnicodePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
         var i = 0;
-        while (i < input.Length)
+        var n = input.Length;
+        while (i < n)
         {
             var c = input[i];
+            // Fast path: a character that stays as it is and no combining mark follows.
+            if ((c < PlainTableSize ? PlainTable[c] : !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && !char.IsControl(c) && !char.IsSurrogate(c))
+                && (i + 1 == n || input[i + 1] < 0x0300 || !IsCombining(input[i + 1])))
+            {
+                b.Copy(i);
+                i++;
+                continue;
+            }
             if (c == '\r')
             {
                 // CRLF and lone CR become LF.
-                var end = i + 1 < input.Length && input[i + 1] == '\n' ? i + 2 : i + 1;
+                var end = i + 1 < n && input[i + 1] == '\n' ? i + 2 : i + 1;
                 b.Append('\n', i, end);
                 i = end;
                 continue;
             }
-            if (IsInvisible(c) || (char.IsControl(c) && c != '\n'))
+            if (c == '\f')
+            {
+                b.Copy(i); // a page break, read by the layout pass
+                i++;
+                continue;
+            }
+            if (IsInvisible(c) || (char.IsControl(c) && c is not ('\n' or '\t' or '\v')))
             {
                 repairs.Add((RepairKind.Unicode, new TextSpan(i, i + 1), c.ToString(), ""));
                 i++;
@@ -84,32 +179,41 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
             }
             // A cluster: a base character and the combining marks after it.
             var j = i + 1;
-            while (j < input.Length && CharUnicodeInfo.GetUnicodeCategory(input[j]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) j++;
-            if (char.IsHighSurrogate(c) && j < input.Length && char.IsLowSurrogate(input[j]) && j == i + 1) j++;
+            while (j < n && IsCombining(input[j])) j++;
+            if (char.IsHighSurrogate(c) && j < n && char.IsLowSurrogate(input[j]) && j == i + 1) j++;
             var cluster = input[i..j];
-            var composed = j - i > 1 ? cluster.Normalize(NormalizationForm.FormC) : cluster;
+            var lookAlike = LatinLookAlike(c);
+            var kind = RepairKind.Unicode;
+            var based = cluster;
+            if (lookAlike != '\0' && InLatinWord(input, i)) based = lookAlike + cluster[1..];
+            var composed = j - i > 1 ? based.Normalize(NormalizationForm.FormC) : based;
             var sb = new StringBuilder(composed.Length);
             foreach (var ch in composed) sb.Append(MapChar(ch));
             var result = sb.ToString();
             if (result != cluster)
             {
-                var kind = cluster.Any(ch => ch is '\u01A3' or '\u01A2') ? RepairKind.Glyph : RepairKind.Unicode;
+                if (cluster.Any(ch => ch is '\u01A3' or '\u01A2')) kind = RepairKind.Glyph;
                 repairs.Add((kind, new TextSpan(i, j), cluster, result));
             }
-            b.Append(result, i, j);
+            if (result == cluster) b.CopyRange(i, j);
+            else b.Append(result, i, j);
             i = j;
         }
         return b.Build();
     }
 
+    private static readonly char[] LineBreaks = ['\n', '\f'];
+
+    private static readonly System.Buffers.SearchValues<char> MarkupChars = System.Buffers.SearchValues.Create("*#|\\_");
+
     /// <summary>Markdown and table residue of web-to-text conversion: **bold**, \*, leading #, | cells |, --- rules.</summary>
-    private static (string, OffsetMap) MarkupPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    private static (string, OffsetMap?) MarkupPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
         var lineStart = 0;
         while (lineStart <= input.Length)
         {
-            var nl = input.IndexOf('\n', lineStart);
+            var nl = input.IndexOfAny(LineBreaks, lineStart); // a form feed (page break) ends a line too
             var lineEnd = nl < 0 ? input.Length : nl;
             MarkupLine(input, lineStart, lineEnd, b, repairs);
             if (nl < 0) break;
@@ -121,6 +225,17 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
 
     private static void MarkupLine(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
     {
+        // Fast path: nothing that can be markup on this line.
+        if (s.AsSpan(start, end - start).IndexOfAny(MarkupChars) < 0)
+        {
+            var first = start;
+            while (first < end && s[first] == ' ') first++;
+            if (first == end || s[first] is not ('-' or '=' or ':'))
+            {
+                b.CopyRange(start, end);
+                return;
+            }
+        }
         // Table cells become lines of their own, so header cells read like the lines of a printed header.
         var cellStart = start;
         for (var i = start; i <= end; i++)
@@ -226,7 +341,7 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
 
 
     /// <summary>Joins "18-⏎NQ/TW" and "34/2007/PL-⏎UBTVQH11": a symbol cut after a hyphen at a line end.</summary>
-    private static (string, OffsetMap) SymbolJoinPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    private static (string, OffsetMap?) SymbolJoinPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
         var i = 0;
@@ -237,10 +352,10 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
             {
                 var j = i + 1;
                 while (j < input.Length && input[j] == ' ') j++;
-                if (j < input.Length && input[j] == '\n')
+                if (j < input.Length && input[j] is '\n' or '\f')
                 {
                     var k = j;
-                    while (k < input.Length && input[k] is '\n' or ' ') k++;
+                    while (k < input.Length && input[k] is '\n' or '\f' or ' ') k++;
                     if (k < input.Length && LooksLikeSymbolTail(input, k))
                     {
                         b.Copy(i);
@@ -267,12 +382,14 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
         if (token.Length < 2) return false;
         var letters = token.Where(char.IsLetter).ToArray();
         if (letters.Length == 0) return false;
+        // Symbols are written in ASCII capitals and Đ (NQ/TW, NĐ-CP); "KIẾN" after "18-" is a new line, not a tail.
+        if (letters.Any(c => c > 127 && c != 'Đ')) return false;
         var upper = letters.Count(char.IsUpper);
         return upper >= letters.Length - 1 && upper >= 2 && (token.Contains('/') || token.Contains('-') || token.Any(char.IsDigit) || e - k <= 6);
     }
 
     /// <summary>One space between words, no trailing spaces, at most one blank line, no leading or trailing blank lines.</summary>
-    private static (string, OffsetMap) WhitespacePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    private static (string, OffsetMap?) WhitespacePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
         var pendingSpace = -1;
@@ -298,14 +415,19 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
             }
             if (b.Length > 0)
             {
+                // Copy (not Append) the kept white space so unchanged text stays on the builder's no-copy path.
                 if (newlines > 0)
                 {
-                    b.Append('\n', firstNewline, firstNewline + 1);
-                    if (newlines > 1) b.Append('\n', firstNewline, firstNewline + 1);
+                    b.Copy(firstNewline);
+                    if (newlines > 1)
+                    {
+                        if (input[firstNewline + 1] == '\n') b.Copy(firstNewline + 1);
+                        else b.Append('\n', firstNewline, firstNewline + 1);
+                    }
                 }
                 else if (pendingSpace >= 0)
                 {
-                    b.Append(' ', pendingSpace, pendingSpace + 1);
+                    b.Copy(pendingSpace);
                 }
             }
             newlines = 0;
@@ -317,7 +439,7 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
     }
 
     /// <summary>One tone placement for every syllable (hoà → hòa, Uỷ → Ủy, họach → hoạch).</summary>
-    private static (string, OffsetMap) TonePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
+    private static (string, OffsetMap?) TonePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
         var i = 0;
@@ -331,6 +453,12 @@ public sealed class VietnameseNormalizer(NormalizerOptions options)
             }
             var j = i;
             while (j < input.Length && char.IsLetter(input[j])) j++;
+            if (!VietnameseSyllable.MayNeedCanonicalTone(input.AsSpan(i, j - i)) || VietnameseSyllable.IsCanonicalTone(input.AsSpan(i, j - i)))
+            {
+                b.CopyRange(i, j);
+                i = j;
+                continue;
+            }
             var word = input[i..j];
             if (VietnameseSyllable.TryCanonicalize(word, out var canonical) && canonical != word && canonical.Length == word.Length)
             {

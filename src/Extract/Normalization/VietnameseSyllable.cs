@@ -18,6 +18,27 @@ internal static class VietnameseSyllable
     private static readonly Dictionary<char, (char Bare, int Tone)> Decompose = BuildDecompose();
     private static readonly Dictionary<(char Bare, int Tone), char> Compose = Decompose.ToDictionary(kv => kv.Value, kv => kv.Key);
 
+    // Flat lookups for the hot loops (every vowel is below U+1F00): tone + 1 (0 = not a vowel).
+    private const int TableSize = 0x1F00;
+    private static readonly byte[] ToneTable = BuildToneTable();
+
+    private static readonly char[] BareTable = BuildBareTable();
+
+    private static byte[] BuildToneTable()
+    {
+        var t = new byte[TableSize];
+        foreach (var (c, (_, tone)) in Decompose) t[c] = (byte)(tone + 1);
+        return t;
+    }
+
+    private static char[] BuildBareTable()
+    {
+        var t = new char[TableSize];
+        for (var c = 0; c < TableSize; c++) t[c] = (char)c;
+        foreach (var (c, (bare, _)) in Decompose) t[c] = bare;
+        return t;
+    }
+
     private static readonly string[] Onsets =
         ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"];
 
@@ -39,12 +60,33 @@ internal static class VietnameseSyllable
         return d;
     }
 
-    public static bool IsVowel(char c) => Decompose.ContainsKey(c);
+    public static bool IsVowel(char c) => c < TableSize && ToneTable[c] != 0;
 
     /// <summary>Tone of a letter: 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng; -1 not a vowel.</summary>
-    public static int ToneOf(char c) => Decompose.TryGetValue(c, out var v) ? v.Tone : -1;
+    public static int ToneOf(char c) => c < TableSize ? ToneTable[c] - 1 : -1;
 
-    public static char WithoutTone(char c) => Decompose.TryGetValue(c, out var v) ? v.Bare : c;
+    public static char WithoutTone(char c) => c < TableSize ? BareTable[c] : c;
+
+    /// <summary>The vowel <paramref name="bare"/> (a, ă, â, e, ê, i, o, ô, ơ, u, ư, y, either case) carrying <paramref name="tone"/>.</summary>
+    public static char WithTone(char bare, int tone) => Compose[(bare, tone)];
+
+    /// <summary>
+    /// Cheap test whether <see cref="TryCanonicalize"/> could change the word: a tone mark and at least two vowels.
+    /// Most syllables fail it, so the tone pass costs one scan of them.
+    /// </summary>
+    public static bool MayNeedCanonicalTone(ReadOnlySpan<char> word)
+    {
+        var vowels = 0;
+        var toned = false;
+        foreach (var c in word)
+        {
+            var t = ToneOf(c);
+            if (t < 0) continue;
+            vowels++;
+            if (t > 0) toned = true;
+        }
+        return toned && vowels >= 2;
+    }
 
     /// <summary>True when a lower- or upper-case word is one well-formed Vietnamese syllable (onset, nucleus, final, at most one tone).</summary>
     public static bool IsSyllable(string word)
@@ -73,53 +115,105 @@ internal static class VietnameseSyllable
     }
 
     /// <summary>
-    /// Rewrites a word in the traditional tone placement (hòa, thủy, khỏe; Ủy ban), the style of most
-    /// current official texts and of the gazetteer; returns false when the word is not one toned syllable.
+    /// Where the traditional placement puts the tone in a bare (toneless, lower-case) syllable, the style of most
+    /// current official texts and of the gazetteer (GUIDE §5.2: official texts mix both styles; NĐ 30's main text
+    /// has òa×18 against oà×1 and ủy×10 against uỷ×1, and the seed gold writes "Ủy ban"): the mark goes on the first
+    /// vowel of an open oa/oe/uy (hòa, khỏe, thủy), on the modified vowel (ơ of ươ, ê, ô …), else on the last vowel
+    /// before a final consonant. -1 when the letters are not one syllable.
+    /// </summary>
+    private static int ToneTarget(ReadOnlySpan<char> b)
+    {
+        var onset = OnsetLength(b);
+        if (onset == 2 && b[0] == 'g' && b[1] == 'i')
+        {
+            // "gì", "gìn": the i is the vowel, not part of the onset.
+            var more = false;
+            foreach (var c in b[2..]) if (IsVowel(c)) more = true;
+            if (!more) onset = 1;
+        }
+        if (onset == 0 && (b.Length == 0 || !IsVowel(b[0]))) return -1;
+        var i = onset;
+        while (i < b.Length && IsVowel(b[i])) i++;
+        var nucleusLength = i - onset;
+        var coda = b[i..];
+        if (nucleusLength is < 1 or > 3) return -1;
+        for (var k = onset + 1; k < i; k++) if (b[k] == b[k - 1]) return -1; // "oaa" is no Vietnamese vowel
+        var finalOk = false;
+        foreach (var f in Finals) if (coda.SequenceEqual(f)) finalOk = true;
+        if (!finalOk) return -1;
+        var nucleus = b.Slice(onset, nucleusLength);
+        int target;
+        var horn = nucleus.IndexOf("ươ");
+        var lastModified = nucleus.LastIndexOfAny(Modified);
+        if (horn >= 0) target = horn + 1;
+        else if (lastModified >= 0) target = lastModified;
+        else if (coda.Length > 0) target = nucleusLength - 1;
+        else target = nucleusLength switch { 1 => 0, 2 => 0, _ => 1 };
+        return onset + target;
+    }
+
+    /// <summary>Length of the initial consonant (ngh, ng, nh, ch, gh, gi, kh, ph, th, tr, qu or one consonant) when a vowel follows; 0 otherwise.</summary>
+    private static int OnsetLength(ReadOnlySpan<char> b)
+    {
+        // Same answer as trying Onsets in order (longest first) and keeping the first one a vowel follows.
+        var c0 = b.Length > 0 ? b[0] : '\0';
+        var c1 = b.Length > 1 ? b[1] : '\0';
+        var c2 = b.Length > 2 ? b[2] : '\0';
+        if (c0 == 'n' && c1 == 'g' && c2 == 'h' && b.Length > 3 && IsVowel(b[3])) return 3;
+        var two = (c0 == 'n' && c1 is 'g' or 'h') || (c0 == 'c' && c1 == 'h') || (c0 == 'g' && c1 is 'h' or 'i')
+            || (c0 is 'k' or 'p' && c1 == 'h') || (c0 == 't' && c1 is 'h' or 'r') || (c0 == 'q' && c1 == 'u');
+        if (two && IsVowel(c2)) return 2;
+        if (c0 is 'b' or 'c' or 'd' or 'đ' or 'g' or 'h' or 'k' or 'l' or 'm' or 'n' or 'p' or 'r' or 's' or 't' or 'v' or 'x' && IsVowel(c1)) return 1;
+        return 0;
+    }
+
+    /// <summary>True unless the word is one toned syllable whose mark sits elsewhere than <see cref="ToneTarget"/> says; allocates nothing.</summary>
+    public static bool IsCanonicalTone(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 1 or > 8) return true;
+        Span<char> bare = stackalloc char[word.Length];
+        var tonePos = -1;
+        var toneCount = 0;
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = char.ToLowerInvariant(word[k]);
+            var t = ToneOf(c);
+            if (t > 0) { toneCount++; tonePos = k; }
+            else if (t < 0 && !char.IsLetter(c)) return true;
+            bare[k] = t > 0 ? WithoutTone(c) : c;
+        }
+        if (toneCount != 1) return true;
+        var target = ToneTarget(bare);
+        return target < 0 || target == tonePos;
+    }
+
+    /// <summary>
+    /// Rewrites a word in the traditional tone placement (hòa, thủy, khỏe; Ủy ban; see <see cref="ToneTarget"/> for why);
+    /// returns false when the word is not one toned syllable.
     /// </summary>
     public static bool TryCanonicalize(string word, out string canonical)
     {
         canonical = word;
         if (word.Length is < 1 or > 8) return false;
-        var lower = word.ToLowerInvariant();
+        Span<char> bare = stackalloc char[word.Length];
         var tone = 0;
         var toneCount = 0;
-        foreach (var c in lower)
+        for (var k = 0; k < word.Length; k++)
         {
+            var c = char.ToLowerInvariant(word[k]);
             var t = ToneOf(c);
             if (t > 0) { tone = t; toneCount++; }
             else if (t < 0 && !char.IsLetter(c)) return false;
+            bare[k] = t > 0 ? WithoutTone(c) : c;
         }
         if (toneCount != 1) return false;
-
-        var bare = new StringBuilder(lower.Length);
-        foreach (var c in lower) bare.Append(WithoutTone(c));
-        var b = bare.ToString();
-
-        var onset = Onsets.FirstOrDefault(o => b.StartsWith(o, StringComparison.Ordinal) && b.Length > o.Length && IsVowel(b[o.Length])) ?? "";
-        // "gì", "gìn": the i is the vowel, not part of the onset.
-        if (onset == "gi" && !b.Skip(2).Any(IsVowel)) onset = "g";
-        if (onset == "" && b.Length > 0 && !IsVowel(b[0])) return false;
-        var i = onset.Length;
-        var nucleusStart = i;
-        while (i < b.Length && IsVowel(b[i])) i++;
-        var nucleusLength = i - nucleusStart;
-        var coda = b[i..];
-        if (nucleusLength is < 1 or > 3 || !Finals.Contains(coda)) return false;
-
-        var nucleus = b.Substring(nucleusStart, nucleusLength);
-        int target;
-        var lastModified = nucleus.LastIndexOfAny(Modified.ToCharArray());
-        if (nucleus.Contains("ươ", StringComparison.Ordinal)) target = nucleus.IndexOf('ơ');
-        else if (lastModified >= 0) target = lastModified;
-        else if (coda.Length > 0) target = nucleusLength - 1;
-        else target = nucleusLength switch { 1 => 0, 2 => 0, _ => 1 };
-
+        var pos = ToneTarget(bare);
+        if (pos < 0) return false;
         var chars = word.ToCharArray();
         for (var k = 0; k < chars.Length; k++)
         {
             if (Decompose.TryGetValue(chars[k], out var v) && v.Tone > 0) chars[k] = v.Bare;
         }
-        var pos = nucleusStart + target;
         var (bareAt, _) = Decompose[chars[pos]];
         chars[pos] = Compose[(bareAt, tone)];
         canonical = new string(chars);
