@@ -323,14 +323,18 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     }
 
     /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
+    // The registry's symbols, parsed once.
+    private readonly IReadOnlyList<DocumentSymbol> _registrySymbols = registry.Entries
+        .Select(e => DocumentSymbol.TryParse(e.BaseKey, out var s) ? s : null).OfType<DocumentSymbol>().DistinctBy(s => s.Key).ToList();
+
     private string? ProbableTypoOf(string key, IReadOnlySet<string> citedInDocument)
     {
         if (!DocumentSymbol.TryParse(key, out var cited) || cited.System is not (SymbolSystem.Normative or SymbolSystem.Party or SymbolSystem.Legislative)) return null;
         var numberAndYear = cited.Number + "/" + cited.Year;
         var candidates = new List<string>();
-        foreach (var e in registry.Entries)
+        foreach (var known in _registrySymbols)
         {
-            if (!DocumentSymbol.TryParse(e.BaseKey, out var known) || known.System != cited.System || known.TypeCode != cited.TypeCode || known.IssuerCode != cited.IssuerCode) continue;
+            if (known.System != cited.System || known.TypeCode != cited.TypeCode || known.IssuerCode != cited.IssuerCode) continue;
             if (Signers.SignerParser.Levenshtein(numberAndYear, known.Number + "/" + known.Year) != 1) continue;
             candidates.Add(known.Key);
         }

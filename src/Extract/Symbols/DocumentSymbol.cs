@@ -23,7 +23,7 @@ public enum SymbolSystem
 /// A document's number and symbol (số, ký hiệu), e.g. 04/BC-UBND, 585-CV/ĐU, 59/2023/NĐ-CP.
 /// <see cref="Key"/> is the contract's normalised form: NFC, one dash, no spaces, upper case.
 /// </summary>
-public sealed record DocumentSymbol(string Key, string Number, int? Year, string? TypeCode, string IssuerCode, SymbolSystem System)
+public sealed partial record DocumentSymbol(string Key, string Number, int? Year, string? TypeCode, string IssuerCode, SymbolSystem System)
 {
     private static readonly HashSet<string> StateTypeCodes =
     [
@@ -32,9 +32,14 @@ public sealed record DocumentSymbol(string Key, string Number, int? Year, string
         "GN", "TTH", "UQ", "NP", "ND", "QD",
     ];
 
-    private static readonly Regex Party = new(@"^(?<n>\d{1,5})-(?<t>[A-ZĐ]{1,5}[IY]?)/(?<i>[A-ZĐ0-9][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant);
-    private static readonly Regex Normative = new(@"^(?<n>\d{1,5})/(?<y>(?:19|20)\d{2})/(?<rest>[A-ZĐ][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant);
-    private static readonly Regex Plain = new(@"^(?<n>\d{1,5})/(?<rest>[A-ZĐ][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^(?<n>\d{1,5})-(?<t>[A-ZĐ]{1,5}[IY]?)/(?<i>[A-ZĐ0-9][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartyGrammar();
+
+    [GeneratedRegex(@"^(?<n>\d{1,5})/(?<y>(?:19|20)\d{2})/(?<rest>[A-ZĐ][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NormativeGrammar();
+
+    [GeneratedRegex(@"^(?<n>\d{1,5})/(?<rest>[A-ZĐ][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainGrammar();
 
     /// <summary>The contract's normalisation of a printed symbol: "Số 44 -CV/BCĐ" → "44-CV/BCĐ".</summary>
     public static string Normalize(string printed)
@@ -43,7 +48,7 @@ public sealed record DocumentSymbol(string Key, string Number, int? Year, string
         // The contract's rules only (NFC, ƣ→ư, one dash, no spaces, capitals, no "Số"): symbols are short and many,
         // so not the whole normaliser.
         var s = printed.IsNormalized(NormalizationForm.FormC) ? printed : printed.Normalize(NormalizationForm.FormC);
-        s = Regex.Replace(s, @"^\s*[Ss][ốoÔỐ]\s*:?\s*", "");
+        s = SoPrefix().Replace(s, "");
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
@@ -59,28 +64,37 @@ public sealed record DocumentSymbol(string Key, string Number, int? Year, string
         }
         var key = sb.ToString().Trim('.', ',', ';', ':');
         // OCR reads 0 as O and 1 as l or I in the number ("O4/2015/NĐ-CP", "l20-KL/TW").
-        var m = Regex.Match(key, @"^[0-9OLI]+(?=[-/])");
+        var m = OcrNumber().Match(key);
         if (m.Success && m.Value.Any(char.IsDigit))
             key = m.Value.Replace('O', '0').Replace('L', '1').Replace('I', '1') + key[m.Length..];
         return key;
     }
 
+    [GeneratedRegex(@"^[0-9OLI]+(?=[-/])", RegexOptions.CultureInvariant)]
+    private static partial Regex OcrNumber();
+
+    [GeneratedRegex(@"^(?:QH\d{1,2}|UBTVQH\d{1,2}|PL-UBTVQH\d{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex LegislativeTail();
+
+    [GeneratedRegex(@"^\s*[Ss][ốoÔỐ]\s*:?\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SoPrefix();
+
     public static bool TryParse(string printed, out DocumentSymbol symbol)
     {
         var key = Normalize(printed);
         symbol = null!;
-        var m = Party.Match(key);
+        var m = PartyGrammar().Match(key);
         if (m.Success)
         {
             symbol = new DocumentSymbol(key, m.Groups["n"].Value, null, m.Groups["t"].Value, m.Groups["i"].Value, SymbolSystem.Party);
             return true;
         }
-        m = Normative.Match(key);
+        m = NormativeGrammar().Match(key);
         if (m.Success)
         {
             var rest = m.Groups["rest"].Value;
             var year = int.Parse(m.Groups["y"].Value, global::System.Globalization.CultureInfo.InvariantCulture);
-            if (Regex.IsMatch(rest, @"^(?:QH\d{1,2}|UBTVQH\d{1,2}|PL-UBTVQH\d{1,2})$"))
+            if (LegislativeTail().IsMatch(rest))
             {
                 var type = rest.StartsWith("PL-", StringComparison.Ordinal) ? "PL" : null;
                 symbol = new DocumentSymbol(key, m.Groups["n"].Value, year, type, rest.StartsWith("PL-", StringComparison.Ordinal) ? rest[3..] : rest, SymbolSystem.Legislative);
@@ -91,7 +105,7 @@ public sealed record DocumentSymbol(string Key, string Number, int? Year, string
             symbol = new DocumentSymbol(key, m.Groups["n"].Value, year, rest[..dash], rest[(dash + 1)..], SymbolSystem.Normative);
             return true;
         }
-        m = Plain.Match(key);
+        m = PlainGrammar().Match(key);
         if (m.Success)
         {
             var rest = m.Groups["rest"].Value;
