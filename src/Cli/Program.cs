@@ -9,8 +9,15 @@ var root = new RootCommand("docintel: read Vietnamese administrative documents a
 {
     IngestCommand.Create(services),
     ExtractCommand.Create(services),
-    SearchCommand.Create(),
+    SearchCommand.Create(services),
     CitesCommand.Create(services),
+    GraphCommand.Create(services),
+    RelatedCommand.Create(services),
+    StatsCommand.Create(services),
+    ShowCommand.Create(services),
+    GenerateCommand.Create(services),
+    BenchQueriesCommand.Create(services),
+    StoreDumpCommand.Create(),
     EvalCommand.Create(services),
     NormalizeCommand.Create(),
 };

@@ -40,7 +40,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _writer.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecAsync(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;", cancellationToken).ConfigureAwait(false);
+        await ExecAsync(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", cancellationToken).ConfigureAwait(false);
         var version = Convert.ToInt32(await ScalarAsync(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         var hasTables = Convert.ToInt32(await ScalarAsync(_writer, "SELECT count(*) FROM sqlite_master WHERE name = 'files'", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
         if (hasTables && version != SchemaVersion)
@@ -65,8 +65,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 {
                     case StoreFile s:
                         w.SetPath(s.File.Path, s.File.Sha256);
-                        w.DeleteDocuments(s.File.Sha256);
-                        foreach (var doc in s.Documents) w.InsertDocument(doc);
+                        if (w.HasDocuments(s.File.Sha256)) w.DeleteDocuments(s.File.Sha256);
+                        foreach (var doc in s.Indexed) w.InsertDocument(doc);
                         w.UpsertFile(s.File, FileStatus.Done, null, s.Documents.Count);
                         break;
                     case FailFile f:

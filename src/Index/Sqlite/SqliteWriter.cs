@@ -1,8 +1,4 @@
 using System.Globalization;
-using DocIntel.Extract.Contract;
-using DocIntel.Extract.Documents;
-using DocIntel.Extract.Normalization;
-using DocIntel.Extract.Symbols;
 using DocIntel.Index.Store;
 using Microsoft.Data.Sqlite;
 
@@ -89,10 +85,8 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    public void InsertDocument(ExtractedDocument doc)
+    public void InsertDocument(IndexedDocument d)
     {
-        var a = doc.Analysis;
-        var partText = doc.Text.Substring(a.PartSpan.Start, a.PartSpan.Length);
         var insert = Command("""
             INSERT INTO documents(id, sha256, part, path, doc_type, number, sym_key, issued_date, place, issuer_name, issuer_key,
                 issuer_parent, level, province, province_key, district, commune, subject, signer_name, json, text)
@@ -101,39 +95,34 @@ internal sealed class SqliteWriter : IDisposable
             RETURNING rid
             """, "$id", "$sha", "$part", "$path", "$type", "$num", "$sym", "$date", "$place", "$iname", "$ikey", "$iparent",
             "$level", "$prov", "$pkey", "$dist", "$comm", "$subj", "$signer", "$json", "$text");
-        var number = a.Number?.Value;
-        Bind(insert, doc.Id, doc.Source.Sha256, doc.Source.Part, doc.Source.Path, a.DocType, number,
-            number is null ? null : DocumentSymbol.Normalize(number), Iso(a.IssuedDate?.Value), a.Place?.Value,
-            a.Issuer?.Name, Key(a.Issuer?.Name), a.Issuer?.Parent, a.Issuer?.Level, a.Issuer?.Province, Key(a.Issuer?.Province),
-            a.Issuer?.District, a.Issuer?.Commune, a.Subject?.Value, a.Signer?.Name,
-            ExtractJson.ToJson(doc).ToJsonString(ExtractJson.Compact), partText);
+        Bind(insert, d.Id, d.Sha256, d.Part, d.Path, d.DocType, d.Number, d.SymbolKey, d.IssuedDate, d.Place, d.IssuerName, d.IssuerKey,
+            d.IssuerParent, d.Level, d.Province, d.ProvinceKey, d.District, d.Commune, d.Subject, d.SignerName, d.Json, d.Text);
         var rid = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         var fts = Command("INSERT INTO documents_fts(rowid, folded) VALUES ($r, $f)", "$r", "$f");
-        Bind(fts, rid, SearchFolding.Fold(partText));
+        Bind(fts, rid, d.FoldedText);
         fts.ExecuteNonQuery();
-
         var cite = Command("""
             INSERT INTO citations(doc_id, seq, key, base_key, number, num, year, type, type_folded, title, relation, cited_date, cited_issuer)
             VALUES ($d, $q, $k, $bk, $n, $num, $y, $t, $tf, $title, $rel, $date, $iss)
             """, "$d", "$q", "$k", "$bk", "$n", "$num", "$y", "$t", "$tf", "$title", "$rel", "$date", "$iss");
-        var seq = 0;
-        foreach (var c in a.Citations)
+        foreach (var c in d.Citations)
         {
-            DocumentSymbol? symbol = null;
-            if (c.Number is not null) DocumentSymbol.TryParse(c.Number, out symbol);
-            int? year = symbol?.Year ?? (symbol is not null ? c.Date?.Year : null);
-            Bind(cite, doc.Id, seq++, c.Key, BaseKey(c.Key), c.Number, symbol?.Number.TrimStart('0') is { Length: > 0 } n ? n : symbol is null ? null : "0",
-                year, c.Type, c.Type is null ? null : SearchFolding.Fold(c.Type), c.Title, c.Relation, Iso(c.Date), c.Issuer);
+            Bind(cite, d.Id, c.Seq, c.Key, c.BaseKey, c.Number, c.Num, c.Year, c.Type, c.TypeFolded, c.Title, c.Relation, c.Date, c.Issuer);
             cite.ExecuteNonQuery();
         }
     }
 
-    /// <summary>Registry keys may carry a disambiguating suffix (<c>KEY@date</c>); queries match the base.</summary>
-    internal static string BaseKey(string key) => key.Split('@')[0];
+    /// <summary>True when some document of this content is stored (so replacing it needs deletes).</summary>
+    public bool HasDocuments(string sha256)
+    {
+        var cmd = Command("SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = $s)", "$s");
+        Bind(cmd, sha256);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
 
-    internal static string? Key(string? name) => name is null ? null : SearchFolding.Fold(name).Trim();
+    internal static string BaseKey(string key) => IndexedDocument.BaseKeyOf(key);
 
-    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string? Key(string? name) => IndexedDocument.KeyOf(name);
 
     public void Dispose()
     {

@@ -34,7 +34,11 @@ public sealed record PathEntry(string Path, string Sha256);
 public abstract record LedgerWrite(string Path);
 
 /// <summary>The file was read: its documents replace whatever the same content stored before; status done.</summary>
-public sealed record StoreFile(FileRecord File, IReadOnlyList<ExtractedDocument> Documents) : LedgerWrite(File.Path);
+/// <remarks>The documents are flattened (<see cref="IndexedDocument"/>) when the write is made, on the caller's thread.</remarks>
+public sealed record StoreFile(FileRecord File, IReadOnlyList<ExtractedDocument> Documents) : LedgerWrite(File.Path)
+{
+    public IReadOnlyList<IndexedDocument> Indexed { get; } = Documents.Select(IndexedDocument.From).ToList();
+}
 
 /// <summary>The file could not be read; the reason goes to the ledger, status failed. Nothing stored is lost.</summary>
 public sealed record FailFile(FileRecord File, string Reason) : LedgerWrite(File.Path);
