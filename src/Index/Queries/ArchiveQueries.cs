@@ -29,6 +29,12 @@ public sealed class ArchiveQueries(IDocumentStore store, LegalRegistry registry)
             if (entry is not null) return CitationLabels.Of(entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, entry.Key);
             return q.Key;
         }
+        // "Nghị định 61/2023": the registry entry with that number, year and type, when there is exactly one.
+        var matches = registry.Entries.Where(e => e.Number is not null && DocumentSymbol.TryParse(e.Number, out var s)
+                && s.Number.TrimStart('0') == q.Number && (q.Year is null || s.Year == q.Year)
+                && (q.TypeName is null || string.Equals(e.Type, q.TypeName, StringComparison.OrdinalIgnoreCase)))
+            .Select(e => CitationLabels.Of(e.Type, DocumentSymbol.Normalize(e.Number!), e.Title, e.Key)).Distinct(StringComparer.Ordinal).ToList();
+        if (matches.Count == 1) return matches[0];
         return $"{q.TypeName} {q.Number}{(q.Year is { } y ? "/" + y.ToString(CultureInfo.InvariantCulture) : "")}".Trim();
     }
 

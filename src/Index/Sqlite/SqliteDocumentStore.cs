@@ -201,7 +201,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             var summary = ReadSummary(r);
             var text = r.GetString(13);
             var snippet = terms.Count > 0 ? Snippets.Make(text, terms) : Snippets.Make(text, []);
-            hits.Add(new SearchHit(summary, -r.GetDouble(12), snippet));
+            hits.Add(new SearchHit(summary, terms.Count > 0 ? -r.GetDouble(12) : 0, snippet));
         }
         return hits;
     }
