@@ -18,22 +18,25 @@ cp -r testdata/seeds "$arc/seeds"
 cp testdata/pdf/*.pdf "$arc/nested/"
 cp testdata/seeds/000_*.txt "$arc/nested/deeper/copy-of-000.txt"   # identical bytes: stored once, both paths kept
 printf 'not a pdf' > "$arc/nested/broken.pdf"                        # fails with a reason
-"${cli[@]}" generate "$arc/generated" --count 300 --seed 7 --templates testdata/seeds > /dev/null
-"${cli[@]}" generate "$arc/bundle.zip" --count 150 --seed 8 --templates testdata/seeds > /dev/null
+"${cli[@]}" generate "$arc/generated" --count 200 --seed 7 --templates testdata/seeds > /dev/null
+"${cli[@]}" generate "$arc/bundle.zip" --count 100 --seed 8 --templates testdata/seeds > /dev/null
 
 ingest() { "${cli[@]}" ingest "$arc" --db "$1" --plain > /dev/null 2>&1; }
 
-start=$(date +%s)
+start=$(date +%s%N)
 ingest "$work/clean.db" || true   # exit 1: the broken file
-clean_secs=$(( $(date +%s) - start ))
+clean_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 "${cli[@]}" store-dump --db "$work/clean.db" > "$work/clean.txt"
 
 midrun=0
 for ((i = 1; i <= kills; i++)); do
   ingest "$work/killed.db" &
   pid=$!
-  # A random moment within the clean run's duration (and sometimes past it).
-  sleep "$(( RANDOM % (clean_secs + 1) )).$(( RANDOM % 10 ))"
+  # A random moment after start-up within a slice of the clean run's duration, so most kills land mid-run
+  # (each resumed run has less left to do).
+  slice=$(( clean_ms / (kills + 1) + 1 ))
+  ms=$(( 600 + RANDOM % slice ))
+  sleep "$(( ms / 1000 )).$(printf '%03d' $(( ms % 1000 )))"
   if kill -0 "$pid" 2> /dev/null; then midrun=$((midrun + 1)); fi
   kill -9 "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true

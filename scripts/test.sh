@@ -15,10 +15,16 @@ echo "== eval: seeds"
 ./docintel eval testdata/seeds/expected.jsonl testdata/seeds --min citations.f1=0.95 --min number=1 --min doc_type=1 --min issued_date=1
 eval_status=$?
 
+# Crash safety: kill -9 the loader at random moments, resume, compare with a clean run row by row.
+echo "== kill test"
+bash scripts/kill-test.sh 4
+kill_status=$?
+
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 passed=${passed:-0}; failed=${failed:-0}
 if (( eval_status != 0 )); then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+if (( kill_status != 0 )); then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 rm -f "$log"
 echo "${passed} passed, ${failed} failed"
-if (( test_status != 0 || eval_status != 0 || passed == 0 )); then exit 1; fi
+if (( test_status != 0 || eval_status != 0 || kill_status != 0 || passed == 0 )); then exit 1; fi
