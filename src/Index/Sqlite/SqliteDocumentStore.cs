@@ -175,33 +175,52 @@ public sealed class SqliteDocumentStore : IDocumentStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var terms = SqliteQueries.Tokens(SearchFolding.Fold(query.Text));
+        var exact = query.Exact && query.Text.Trim().Length > 0;
         await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        using var cmd = c.CreateCommand();
-        var sql = new StringBuilder();
-        if (terms.Count > 0)
+        // Phase 1 ranks row ids only (no text, no JSON), so a query matching most of the archive reads no large
+        // columns; phase 2 fetches the page's rows and builds their snippets.
+        var ranked = new List<(long Rid, double Score)>();
+        using (var cmd = c.CreateCommand())
         {
-            sql.Append($"SELECT {SummaryColumns}, bm25(documents_fts) AS score, d.text FROM documents_fts JOIN documents d ON d.rid = documents_fts.rowid WHERE documents_fts MATCH $q");
-            cmd.Parameters.AddWithValue("$q", SqliteQueries.MatchExpression(terms));
+            var sql = new StringBuilder();
+            if (terms.Count > 0)
+            {
+                sql.Append("SELECT d.rid, bm25(documents_fts) AS score FROM documents_fts JOIN documents d ON d.rid = documents_fts.rowid WHERE documents_fts MATCH $q");
+                cmd.Parameters.AddWithValue("$q", SqliteQueries.MatchExpression(terms));
+            }
+            else
+            {
+                sql.Append("SELECT d.rid, 0.0 AS score FROM documents d WHERE 1 = 1");
+            }
+            SqliteQueries.AddDocumentFilters(query, sql, cmd);
+            sql.Append(terms.Count > 0 ? " ORDER BY score, d.id" : " ORDER BY d.issued_date DESC, d.id");
+            // --exact checks the text of ranked candidates one by one (below) and stops at the page's end.
+            if (!exact) sql.Append(" LIMIT $limit OFFSET $offset");
+            cmd.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
+            cmd.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
+            cmd.CommandText = sql.ToString();
+            using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) ranked.Add((r.GetInt64(0), r.GetDouble(1)));
         }
-        else
+        var phrase = exact ? SqliteQueries.ExactPhrase(query.Text) : "";
+        var skip = exact ? Math.Max(0, query.Offset) : 0;
+        var hits = new List<SearchHit>(ranked.Count);
+        using var fetch = c.CreateCommand();
+        fetch.CommandText = $"SELECT {SummaryColumns}, d.text FROM documents d WHERE d.rid = $rid";
+        var rid = fetch.Parameters.Add(new SqliteParameter("$rid", 0L));
+        foreach (var (id, score) in ranked)
         {
-            sql.Append($"SELECT {SummaryColumns}, 0.0 AS score, d.text FROM documents d WHERE 1 = 1");
-        }
-        SqliteQueries.AddDocumentFilters(query, sql, cmd);
-        if (query.Exact && query.Text.Trim().Length > 0) SqliteQueries.AddExactFilter(c, query.Text, sql, cmd);
-        sql.Append(terms.Count > 0 ? " ORDER BY score, d.id" : " ORDER BY d.issued_date DESC, d.id");
-        sql.Append(" LIMIT $limit OFFSET $offset");
-        cmd.Parameters.AddWithValue("$limit", Math.Max(0, query.Limit));
-        cmd.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
-        cmd.CommandText = sql.ToString();
-        var hits = new List<SearchHit>();
-        using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var summary = ReadSummary(r);
-            var text = r.GetString(13);
-            var snippet = terms.Count > 0 ? Snippets.Make(text, terms) : Snippets.Make(text, []);
-            hits.Add(new SearchHit(summary, terms.Count > 0 ? -r.GetDouble(12) : 0, snippet));
+            rid.Value = id;
+            using var r = await fetch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false)) continue;
+            var text = r.GetString(12);
+            if (exact)
+            {
+                if (!SqliteQueries.ContainsExact(text, phrase)) continue;
+                if (skip-- > 0) continue;
+            }
+            hits.Add(new SearchHit(ReadSummary(r), terms.Count > 0 ? -score : 0, Snippets.Make(text, terms)));
+            if (hits.Count >= query.Limit) break;
         }
         return hits;
     }

@@ -43,14 +43,24 @@ internal static class SqliteQueries
         }
     }
 
-    /// <summary>The phrase with its diacritics, case ignored, in the normalised text (a function registered on the connection).</summary>
+    /// <summary>The phrase as the normalised text writes it: NFC, one tone placement, single spaces.</summary>
+    public static string ExactPhrase(string phrase)
+    {
+        var normal = VietnameseNormalizer.Default.Normalize(phrase).Text.Trim();
+        return string.Join(' ', normal.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The phrase with its diacritics, case ignored (line breaks in the text count as spaces).</summary>
+    public static bool ContainsExact(string text, string phrase) =>
+        text.Contains(phrase, StringComparison.OrdinalIgnoreCase)
+        || text.Replace('\n', ' ').ToLowerInvariant().Contains(phrase.ToLowerInvariant(), StringComparison.Ordinal);
+
+    /// <summary>The phrase with its diacritics, as a SQL condition (a function registered on the connection).</summary>
     public static void AddExactFilter(SqliteConnection c, string phrase, StringBuilder sql, SqliteCommand cmd)
     {
-        c.CreateFunction("exact_contains", (string text, string p) =>
-            text.Contains(p, StringComparison.OrdinalIgnoreCase) || text.ToLowerInvariant().Contains(p.ToLowerInvariant(), StringComparison.Ordinal), isDeterministic: true);
+        c.CreateFunction("exact_contains", (string text, string p) => ContainsExact(text, p), isDeterministic: true);
         sql.Append(" AND exact_contains(d.text, $exact)");
-        var normal = VietnameseNormalizer.Default.Normalize(phrase).Text.Trim();
-        cmd.Parameters.AddWithValue("$exact", string.Join(' ', normal.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        cmd.Parameters.AddWithValue("$exact", ExactPhrase(phrase));
     }
 
     /// <summary>Appends the condition "edge points at the queried document"; false when the query names nothing.</summary>
