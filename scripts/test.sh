@@ -22,10 +22,16 @@ echo "== eval: dev set"
 dev_status=$?
 if (( dev_status != 0 )); then eval_status=$dev_status; fi
 
+# Crash safety: kill -9 the loader at random moments, resume, compare with a clean run row by row.
+echo "== kill test"
+bash scripts/kill-test.sh 4
+kill_status=$?
+
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 passed=${passed:-0}; failed=${failed:-0}
 if (( eval_status != 0 )); then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+if (( kill_status != 0 )); then failed=$((failed + 1)); else passed=$((passed + 1)); fi
 rm -f "$log"
 echo "${passed} passed, ${failed} failed"
-if (( test_status != 0 || eval_status != 0 || passed == 0 )); then exit 1; fi
+if (( test_status != 0 || eval_status != 0 || kill_status != 0 || passed == 0 )); then exit 1; fi

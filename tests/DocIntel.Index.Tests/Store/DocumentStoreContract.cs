@@ -158,4 +158,193 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal("PDF is encrypted", failed?.Reason);
         Assert.Null(await Store.GetFileAsync(Sha('9'), CancellationToken.None));
     }
+
+    // ---- ledger: batches, paths, changed files, prune -------------------------------------------------------------
+
+    private static FileRecord File(char sha, string path) => new(Sha(sha), path, 100);
+
+    [Fact]
+    public async Task IdenticalContentIsStoredOnceAndEveryPathIsRemembered()
+    {
+        var doc = Document(CommuneReport, Sha('a'));
+        await Store.WriteAsync([new StoreFile(File('a', "/archive/a.txt"), [doc]), new SeenFile(File('a', "/archive/copy/a.txt")), new SeenFile(File('a', "/b.zip!/x/a.txt"))], CancellationToken.None);
+        Assert.Equal(1, (await Store.CountAsync(CancellationToken.None)).Documents);
+        var stored = await Store.GetDocumentAsync(doc.Id, CancellationToken.None);
+        Assert.Equal(["/archive/a.txt", "/archive/copy/a.txt", "/b.zip!/x/a.txt"], stored!.Paths);
+        Assert.Equal(3, (await Store.ListPathsAsync(null, CancellationToken.None)).Count);
+        Assert.Equal(["/archive/a.txt", "/archive/copy/a.txt"], (await Store.ListPathsAsync("/archive/", CancellationToken.None)).Select(p => p.Path));
+    }
+
+    [Fact]
+    public async Task AChangedFileReplacesItsDocumentsAfterTheSweep()
+    {
+        await Store.StoreAsync(File('a', "/archive/x.txt"), [Document(CommuneReport, Sha('a'))], CancellationToken.None);
+        // Same path, new bytes: the new content takes the path; the old content has no path left and goes.
+        await Store.StoreAsync(File('b', "/archive/x.txt"), [Document(ProvincialLetter, Sha('b'))], CancellationToken.None);
+        Assert.Equal(1, await Store.SweepAsync(CancellationToken.None));
+        var counts = await Store.CountAsync(CancellationToken.None);
+        Assert.Equal((1, 1), (counts.Files, counts.Documents));
+        Assert.Null(await Store.GetFileAsync(Sha('a'), CancellationToken.None));
+        Assert.Empty(await Store.FindCitingAsync(CitationQuery.Parse("61/2023/NĐ-CP"), CancellationToken.None));
+        Assert.Empty(await Store.SearchAsync(new SearchQuery("huong uoc"), CancellationToken.None));
+        Assert.Equal(0, await Store.SweepAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ContentStillHeldByAnotherPathSurvivesTheChange()
+    {
+        var doc = Document(CommuneReport, Sha('a'));
+        await Store.WriteAsync([new StoreFile(File('a', "/archive/x.txt"), [doc]), new SeenFile(File('a', "/archive/y.txt"))], CancellationToken.None);
+        await Store.StoreAsync(File('b', "/archive/x.txt"), [Document(ProvincialLetter, Sha('b'))], CancellationToken.None);
+        Assert.Equal(0, await Store.SweepAsync(CancellationToken.None));
+        var stored = await Store.GetDocumentAsync(doc.Id, CancellationToken.None);
+        Assert.Equal(["/archive/y.txt"], stored!.Paths);
+        Assert.Equal("/archive/y.txt", stored.Summary.Path);
+    }
+
+    [Fact]
+    public async Task ForgottenPathsArePrunedWithTheirDocuments()
+    {
+        await LoadAsync();
+        var gone = (await Store.ListPathsAsync(null, CancellationToken.None)).First(p => p.Sha256 == Sha('c'));
+        await Store.WriteAsync([new ForgetPath(gone.Path)], CancellationToken.None);
+        Assert.Equal(1, await Store.SweepAsync(CancellationToken.None));
+        Assert.Equal(2, (await Store.CountAsync(CancellationToken.None)).Documents);
+        Assert.Empty(await Store.FindCitingAsync(CitationQuery.Parse("Kết luận 120"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AFailureNeverRemovesStoredContent()
+    {
+        await LoadAsync();
+        await Store.RecordFailureAsync(File('a', "/elsewhere/a.txt"), "cannot read file: I/O error", CancellationToken.None);
+        Assert.Equal(FileStatus.Done, (await Store.GetFileAsync(Sha('a'), CancellationToken.None))?.Status);
+        Assert.Equal(3, (await Store.CountAsync(CancellationToken.None)).Documents);
+    }
+
+    [Fact]
+    public async Task ABatchIsAllOrNothing()
+    {
+        var good = new StoreFile(File('a', "/a.txt"), [Document(CommuneReport, Sha('a'))]);
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.WriteAsync([good, new BrokenWrite()], CancellationToken.None));
+        Assert.Equal(0, (await Store.CountAsync(CancellationToken.None)).Documents);
+        Assert.Empty(await Store.ListPathsAsync(null, CancellationToken.None));
+    }
+
+    private sealed record BrokenWrite() : LedgerWrite("/broken");
+
+    // ---- search -------------------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("Thái Bình", null, 1)]
+    [InlineData("thai binh", null, 1)]
+    [InlineData("An Giang", null, 0)]
+    [InlineData(null, "tan thanh", 1)]
+    [InlineData(null, "Ủy ban nhân dân", 2)]
+    public async Task SearchFiltersByProvinceAndIssuerIgnoringDiacritics(string? province, string? issuer, int hits)
+    {
+        await LoadAsync();
+        var result = await Store.SearchAsync(new SearchQuery("dan chu") { Province = province, Issuer = issuer }, CancellationToken.None);
+        Assert.Equal(hits, result.Count);
+    }
+
+    [Fact]
+    public async Task SearchFiltersByCitedDocument()
+    {
+        await LoadAsync();
+        var q = CitationQuery.Parse("Nghị định 61/2023", Reference.Value.Registry);
+        var hit = Assert.Single(await Store.SearchAsync(new SearchQuery("dan chu") { Cites = q }, CancellationToken.None));
+        Assert.Equal("12/BC-UBND", hit.Document.Number);
+        Assert.Equal(2, (await Store.SearchAsync(new SearchQuery("") { Cites = CitationQuery.Parse("59/2023/NĐ-CP") }, CancellationToken.None)).Count);
+    }
+
+    [Theory]
+    [InlineData("dân chủ", 3)]
+    [InlineData("DÂN CHỦ", 3)]
+    [InlineData("dan chu", 0)]
+    [InlineData("Đảng", 2)]
+    [InlineData("đang", 0)]
+    public async Task ExactSearchKeepsDiacritics(string phrase, int hits)
+    {
+        await LoadAsync();
+        Assert.Equal(hits, (await Store.SearchAsync(new SearchQuery(phrase) { Exact = true }, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task SearchRanksPagesAndNeverReadsQueryAsSyntax()
+    {
+        await LoadAsync();
+        var all = await Store.SearchAsync(new SearchQuery("dan chu") { Limit = 10 }, CancellationToken.None);
+        var page2 = await Store.SearchAsync(new SearchQuery("dan chu") { Limit = 2, Offset = 2 }, CancellationToken.None);
+        Assert.Equal(all.Skip(2).Select(h => h.Document.Id), page2.Select(h => h.Document.Id));
+        Assert.True(all.Zip(all.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        Assert.Empty(await Store.SearchAsync(new SearchQuery("\"dan OR chu* NEAR("), CancellationToken.None));
+    }
+
+    // ---- citations, documents, facets ------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task CitingFilterKeepsCommunesOfAProvinceAndARelation()
+    {
+        await LoadAsync();
+        var q = CitationQuery.Parse("59/2023/NĐ-CP");
+        Assert.Single(await Store.FindCitingAsync(q, new CitingFilter { Level = "commune" }, CancellationToken.None));
+        Assert.Single(await Store.FindCitingAsync(q, new CitingFilter { Province = "thai binh" }, CancellationToken.None));
+        Assert.Empty(await Store.FindCitingAsync(q, new CitingFilter { From = new DateOnly(2024, 6, 1) }, CancellationToken.None));
+        var all = await Store.FindCitingAsync(q, CancellationToken.None);
+        var relation = all[0].Relation;
+        Assert.All(await Store.FindCitingAsync(q, new CitingFilter { Relation = relation }, CancellationToken.None), c => Assert.Equal(relation, c.Relation));
+    }
+
+    [Fact]
+    public async Task ADocumentComesWithItsCitationsJsonAndFiles()
+    {
+        await LoadAsync();
+        var doc = Document(CommuneReport, Sha('a'));
+        var stored = await Store.GetDocumentAsync(doc.Id, CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal("12/BC-UBND", stored.Summary.Number);
+        Assert.Contains(stored.Citations, c => c.Key == "59/2023/NĐ-CP" && c.Label == "Nghị định 59/2023/NĐ-CP");
+        Assert.Contains("\"number\":\"12/BC-UBND\"", stored.Json, StringComparison.Ordinal);
+        Assert.Equal(["/archive/aaaa.txt"], stored.Paths);
+        Assert.Null(await Store.GetDocumentAsync("0000000000000000-1", CancellationToken.None));
+        var edges = await Store.GetCitationsAsync([doc.Id, Document(PartyLetter, Sha('c')).Id], CancellationToken.None);
+        Assert.Equal(stored.Citations.Count + 1, edges.Count);
+    }
+
+    [Theory]
+    [InlineData("12/BC-UBND", 1)]
+    [InlineData("12/bc-ubnd", 1)]
+    [InlineData("585-CV/ĐU", 1)]
+    [InlineData("13/BC-UBND", 0)]
+    public async Task FindsStoredDocumentsByTheirOwnSymbol(string symbol, int count)
+    {
+        await LoadAsync();
+        Assert.Equal(count, (await Store.FindBySymbolAsync(symbol, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task CountsCitationsByCitedDocumentWithALabel()
+    {
+        await LoadAsync();
+        var top = await Store.CountCitationsAsync(new CitationFacetQuery([CitationField.CitedKey]), CancellationToken.None);
+        Assert.Equal(["59/2023/NĐ-CP"], top[0].Values);
+        Assert.Equal(2, top[0].Count);
+        Assert.Equal("Nghị định 59/2023/NĐ-CP", top[0].Label);
+        var byLevel = await Store.CountCitationsAsync(new CitationFacetQuery([CitationField.Level]) { Cited = CitationQuery.Parse("59/2023/NĐ-CP") }, CancellationToken.None);
+        Assert.Equal([("commune", 1L), ("province", 1L)], byLevel.Select(f => (f.Values[0]!, f.Count)).Order());
+        var communes = await Store.CountCitationsAsync(new CitationFacetQuery([CitationField.Province, CitationField.Commune]) { Filter = new CitingFilter { Level = "commune" } }, CancellationToken.None);
+        Assert.All(communes, f => Assert.Equal(2, f.Values.Count));
+    }
+
+    [Fact]
+    public async Task CountsDocumentsByTypeAndMonthOverASearch()
+    {
+        await LoadAsync();
+        var byMonth = await Store.CountDocumentsAsync(new DocumentFacetQuery([DocumentField.Month]), CancellationToken.None);
+        Assert.Equal(3, byMonth.Sum(f => f.Count));
+        Assert.Contains(byMonth, f => f.Values[0] == "2024-05" && f.Count == 1);
+        var types = await Store.CountDocumentsAsync(new DocumentFacetQuery([DocumentField.DocType, DocumentField.Level]) { Filter = new SearchQuery("nghi dinh") }, CancellationToken.None);
+        Assert.Equal(2, types.Sum(f => f.Count));
+    }
 }

@@ -15,15 +15,16 @@ public sealed class SeedArchiveTests : IAsyncLifetime
 {
     private static readonly Lazy<ReferenceData> Reference = new(ReferenceData.LoadEmbedded);
     private readonly TempDir _dir = new();
-    private SqliteDocumentStore _store = null!;
+    private IDocumentStore _store = null!;
     private BulkLoadReport _report = null!;
 
     private BulkLoader Loader() => new(new DocumentPipeline(FileReaders.Default, VietnameseNormalizer.Default, new DocumentExtractor(Reference.Value, ExtractionOptions.Default)), _store);
 
     public async Task InitializeAsync()
     {
-        _store = new SqliteDocumentStore(_dir.File("store.db"));
-        await _store.InitializeAsync(CancellationToken.None);
+        var store = new SqliteDocumentStore(_dir.File("store.db"));
+        await store.InitializeAsync(CancellationToken.None);
+        _store = store;
         _report = await Loader().LoadAsync([RepoPaths.TestData("seeds")], new BulkLoadOptions(), null, CancellationToken.None);
     }
 

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using DocIntel.Index.Store;
+
+namespace DocIntel.Cli.Commands;
+
+/// <summary>Query latency over a loaded store: search (plain, filtered), who-cites (list, grouped), related, stats.</summary>
+internal static class BenchQueriesCommand
+{
+    private static readonly string[] Words =
+    [
+        "dan chu", "huong uoc", "cai cach hanh chinh", "tiep cong dan", "chuyen doi so", "tham nhung", "hoi nghi nhan dan", "dan van",
+        "tuyen truyen pho bien phap luat", "ke hoach", "quy che dan chu o co so", "khieu nai to cao", "giam sat", "mat tran to quoc",
+    ];
+
+    private static readonly string[] Cited = ["Nghị định 61/2023", "59/2023/NĐ-CP", "Luật Thực hiện dân chủ ở cơ sở", "Kết luận 120", "NĐ 04/2015", "Chỉ thị 30"];
+
+    public static Command Create(AppServices services)
+    {
+        var db = CommonOptions.Db();
+        var rounds = new Option<int>("--rounds") { Description = "queries of each kind", DefaultValueFactory = _ => 200 };
+        var cmd = new Command("bench-queries", "Measure query latency (p50/p95) on a loaded store") { db, rounds };
+        cmd.Hidden = true;
+        cmd.SetAction(async (pr, ct) =>
+        {
+            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            if (store is null) return 2;
+            var q = services.Queries(store);
+            var counts = await store.CountAsync(ct).ConfigureAwait(false);
+            var provinces = (await store.CountDocumentsAsync(new DocumentFacetQuery([DocumentField.Province]), ct).ConfigureAwait(false)).Select(f => f.Values[0]).OfType<string>().ToList();
+            var rng = new Random(7);
+            var n = pr.GetValue(rounds);
+            var size = new FileInfo(store.Path).Length + (File.Exists(store.Path + "-wal") ? new FileInfo(store.Path + "-wal").Length : 0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"store: {counts.Documents} documents, {counts.Citations} citations, {size / 1048576.0:F1} MB ({(counts.Documents > 0 ? size / counts.Documents : 0)} bytes/document)"));
+            string Pick(IReadOnlyList<string> xs) => xs[rng.Next(xs.Count)];
+            await Measure("search (top 20, BM25 + snippets)", n, () => q.SearchAsync(new SearchQuery(Pick(Words)), ct)).ConfigureAwait(false);
+            await Measure("search + province + level filters", n, () => q.SearchAsync(new SearchQuery(Pick(Words)) { Province = provinces.Count > 0 ? Pick(provinces) : null, Level = "commune" }, ct)).ConfigureAwait(false);
+            await Measure("search --exact", n, () => q.SearchAsync(new SearchQuery("dân chủ") { Exact = true }, ct)).ConfigureAwait(false);
+            await Measure("cites KEY --level commune (list)", n, () => q.WhoCitesAsync(Pick(Cited), new CitingFilter { Level = "commune", Province = provinces.Count > 0 ? Pick(provinces) : null }, ct)).ConfigureAwait(false);
+            await Measure("cites KEY --group-by province", n, () => q.CountCitingAsync(Pick(Cited), CitingFilter.None, CitationField.Province, ct)).ConfigureAwait(false);
+            await Measure("cites KEY (all citing documents)", Math.Max(5, n / 10), () => q.WhoCitesAsync(Pick(Cited), CitingFilter.None, ct)).ConfigureAwait(false);
+            await Measure("related KEY", Math.Max(5, n / 10), () => q.RelatedAsync(Pick(Cited), 20, ct)).ConfigureAwait(false);
+            await Measure("stats (all tables)", 5, () => q.StatsAsync(new DocIntel.Index.Queries.StatsQuery(), ct)).ConfigureAwait(false);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static async Task Measure<T>(string name, int n, Func<Task<T>> run)
+    {
+        await run().ConfigureAwait(false);
+        var times = new List<double>(n);
+        var results = 0L;
+        for (var i = 0; i < n; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            var r = await run().ConfigureAwait(false);
+            times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            results += r switch { System.Collections.ICollection c => c.Count, DocIntel.Index.Queries.WhoCites w => w.Citing.Count, DocIntel.Index.Queries.ResultTable x => x.Rows.Count, _ => 0 };
+        }
+        times.Sort();
+        double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-40} n={n,4}  p50 {P(0.5),7:F1} ms  p95 {P(0.95),7:F1} ms  max {times[^1],7:F1} ms  ({results / (double)n:F0} results/query)"));
+    }
+}
