@@ -120,6 +120,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             {
                 type = Canonical(tw.Groups["type"].Value);
             }
+            else if (LawWordBefore(slice, m.Index) is { } law && TitledNumber(slice, law, m.Index) is { } lawTitle)
+            {
+                // "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15": the law's word, not the "văn bản" inside its name.
+                type = Canonical(law.Groups["type"].Value);
+                title = lawTitle;
+                tw = law;
+            }
             else if (tw is not null && TitledNumber(slice, tw, m.Index) is { } named)
             {
                 type = Canonical(tw.Groups["type"].Value);
@@ -164,6 +171,18 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         Match? last = null;
         // Match(input, beginning, length) keeps positions in the whole input.
         for (var m = TypeWord().Match(slice, from, index - from); m.Success; m = m.NextMatch()) last = m;
+        return last;
+    }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex LawWord();
+
+    /// <summary>The last capitalised law word (Luật, Bộ luật, Pháp lệnh) within the clause's reach before a symbol.</summary>
+    private static Match? LawWordBefore(string slice, int index)
+    {
+        var from = Math.Max(0, index - 160);
+        Match? last = null;
+        for (var m = LawWord().Match(slice, from, index - from); m.Success; m = m.NextMatch()) last = m;
         return last;
     }
 

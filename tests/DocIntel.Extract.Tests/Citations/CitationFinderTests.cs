@@ -88,6 +88,13 @@ public sealed class CitationFinderTests
     public void FindsLessTidyForms(string text, string number) => Assert.Contains(Find(text), c => c.Number == number);
 
     [Theory]
+    // the type is the law's word, not a type word inside the law's name (corpus c014, c016)
+    [InlineData("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;", "Luật")]
+    [InlineData("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14;", "Pháp lệnh")]
+    [InlineData("Căn cứ Bộ luật Lao động số 45/2019/QH14;", "Bộ luật")]
+    public void TypesATitledNumberByItsLawWord(string text, string type) => Assert.Equal(type, Assert.Single(Find(text)).Type);
+
+    [Theory]
     // the registry knows two laws of this name: the date picks (corpus c017)
     [InlineData("Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024;", "31/2024/QH15")]
     [InlineData("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", "72/2025/QH15")]
