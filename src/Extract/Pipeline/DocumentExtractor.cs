@@ -55,7 +55,7 @@ public sealed class DocumentExtractor
         var signer = SignerParser.Parse(text, lines);
         var recipients = RecipientParser.Parse(lines);
         var (urgency, secrecy) = Marks(lines, numberLine);
-        var citations = _citations.Find(text, part, number?.Number.Span);
+        var citations = WithoutItself(_citations.Find(text, part, number?.Number.Span), lines, type);
         var tasks = Tasks.TaskExtractor.Extract(text, lines);
 
         if (number is null) warnings.Add("no document number found");
@@ -64,6 +64,17 @@ public sealed class DocumentExtractor
 
         return new DocumentAnalysis(index, part, type.DocType, number?.Number, dateAndPlace?.Date, dateAndPlace?.Place, issuer?.Issuer, type.Subject,
             recipients, urgency, secrecy, signer, citations, tasks, inferred, warnings);
+    }
+
+    /// <summary>
+    /// A titled document does not cite itself: the Party charter ("ĐIỀU LỆ / ĐẢNG CỘNG SẢN VIỆT NAM") names
+    /// "Điều lệ Đảng" throughout, and those are its own name, not a citation.
+    /// </summary>
+    private static IReadOnlyList<Citation> WithoutItself(IReadOnlyList<Citation> citations, IReadOnlyList<Layout.TextLine> lines, DocumentTypeClassifier.Result type)
+    {
+        if (type.TitleLine < 0 || type.TitleLine >= lines.Count || type.Subject is null) return citations;
+        var own = CitationFinder.TitleKey(lines[type.TitleLine].Text.Replace("*", "").Trim() + " " + type.Subject.Value);
+        return citations.Where(c => c.Number is not null || !own.StartsWith(c.Key, StringComparison.Ordinal)).ToList();
     }
 
     private static (Found<string>? Urgency, Found<string>? Secrecy) Marks(IReadOnlyList<TextLine> lines, int numberLine)
