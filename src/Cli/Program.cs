@@ -20,7 +20,6 @@ var root = new RootCommand("docintel: read Vietnamese administrative documents a
     StoreDumpCommand.Create(),
     EvalCommand.Create(services),
     NormalizeCommand.Create(),
-    ExtractBenchmark.Create(services),
-    BenchCommand.Create(),
+    BenchCommand.Create(services),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

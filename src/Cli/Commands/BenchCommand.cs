@@ -12,13 +12,13 @@ namespace DocIntel.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create()
+    public static Command Create(AppServices services)
     {
         var dir = new Argument<string>("DIR") { Description = "folder of .txt/.md files (default: the shared corpus, else testdata)", Arity = ArgumentArity.ZeroOrOne };
         var seconds = new Option<double>("--seconds") { Description = "measuring time per configuration", DefaultValueFactory = _ => 3.0 };
         var normalize = new Command("normalize", "MB/s of the Vietnamese normaliser on one core, per pass, against NFC alone") { dir, seconds };
         normalize.SetAction((pr, ct) => Task.FromResult(RunNormalize(pr.GetValue(dir), pr.GetValue(seconds), ct)));
-        return new Command("bench", "Measure speed (figures for docs/benchmarks.md)") { normalize };
+        return new Command("bench", "Measure speed (figures for docs/benchmarks.md)") { normalize, ExtractBenchmark.Create(services) };
     }
 
     private static int RunNormalize(string? folder, double seconds, CancellationToken ct)

@@ -331,13 +331,11 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var lineStart = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
         var sentenceEnd = text.IndexOfAny(['.', ';', '\n'], position);
         var near = text.Substring(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
-        var prefix = text[Math.Max(paraStart, lineStart - 400 < 0 ? 0 : paraStart)..position];
         if (Regex.IsMatch(near, @"gửi kèm", RegexOptions.IgnoreCase) || Regex.IsMatch(text[Math.Max(0, position - 30)..position], @"\(\s*có\s*$|gửi kèm\s*$", RegexOptions.IgnoreCase)) return "forwards";
         var lead = text[lineStart..position].TrimStart('*', ' ', '-', '+');
         var para = text[paraStart..position].TrimStart('*', ' ', '-', '+');
         if (Regex.IsMatch(lead, @"^Căn cứ", RegexOptions.IgnoreCase) || Regex.IsMatch(para, @"^Căn cứ", RegexOptions.IgnoreCase)) return "basis";
         if (Regex.IsMatch(para, @"^(?:Thực hiện|Triển khai|Tiếp tục thực hiện|Để triển khai|Để thực hiện)", RegexOptions.IgnoreCase) && !para.Contains('.', StringComparison.Ordinal)) return "implements";
-        _ = prefix;
         return "mentions";
     }
 

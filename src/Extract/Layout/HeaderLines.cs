@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Text;
 
 namespace DocIntel.Extract.Layout;
@@ -68,6 +67,4 @@ public static partial class HeaderLines
     public static bool IsPartyDocument(string header) => PartyHeader().IsMatch(header);
 
     public static bool IsStateHeader(string header) => NationalMotto().IsMatch(header) || Motto().IsMatch(header);
-
-    public static string Fold(string s) => SearchFolding.Fold(s);
 }

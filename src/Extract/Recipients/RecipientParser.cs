@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Layout;
-using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Text;
 
 namespace DocIntel.Extract.Recipients;
@@ -45,6 +44,4 @@ public static class RecipientParser
         var start = offset + m.Groups["v"].Index;
         into.Add(new Found<string>(v, TextSpan.FromLength(start, v.Length), 0.9, "recipients.kinh_gui"));
     }
-
-    internal static string Key(string s) => SearchFolding.Fold(s);
 }

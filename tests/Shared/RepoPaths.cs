@@ -1,6 +1,6 @@
-namespace DocIntel.Extract.Tests;
+namespace DocIntel.Tests;
 
-/// <summary>Finds the repository root (the folder with DocIntel.sln) so tests can read testdata/.</summary>
+/// <summary>Finds the repository root (the folder with DocIntel.sln) so tests can read testdata/. Shared by every test project.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = Find();
