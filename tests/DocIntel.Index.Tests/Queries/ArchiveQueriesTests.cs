@@ -2,6 +2,7 @@ using DocIntel.Extract.Documents;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Pipeline;
 using DocIntel.Extract.Reference;
+using DocIntel.Extract.Resolution;
 using DocIntel.Index.Graph;
 using DocIntel.Index.Queries;
 using DocIntel.Index.Sqlite;
@@ -133,6 +134,18 @@ public sealed class ArchiveQueriesTests : IAsyncLifetime
         var district = await _q.ShowAsync(DistrictId, CancellationToken.None);
         Assert.Equal([CommuneAId, CommuneBId], district!.CitedBy.Select(d => d.Id).Order());
         Assert.Null(await _q.ShowAsync("nope", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheStoreResolvesThroughExtractsResolverInterface()
+    {
+        ICitationResolver resolver = new CitationResolver(_store);
+        var plan = new CitedReference(CommuneAId, "142/KH-UBND", new DateOnly(2024, 4, 16), "UBND huyện Bình Sơn");
+        Assert.Equal(DistrictId, (await resolver.ResolveAsync(plan, CancellationToken.None))?.Id);
+        // the decree is not in the archive: it stays external
+        Assert.Null(await resolver.ResolveAsync(new CitedReference(CommuneAId, "61/2023/NĐ-CP", null, "Chính phủ"), CancellationToken.None));
+        // another district's plan with the same number is not this one
+        Assert.Null(await resolver.ResolveAsync(plan with { Issuer = "UBND huyện Sơn Tịnh" }, CancellationToken.None));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using DocIntel.Index.Store;
 
 namespace DocIntel.Index.Tests.Queries;
 
-/// <summary>When a citation names a stored document: symbol + year + issuer, never a guess between look-alikes.</summary>
+/// <summary>The store's resolver applies Extract's rule to stored records (the rule's own table is in the Extract tests).</summary>
 public sealed class CitationResolverTests
 {
     private static DocumentSummary Doc(string id, string number, string date, string issuer) =>
@@ -49,12 +49,4 @@ public sealed class CitationResolverTests
     [Fact]
     public void ADocumentNeverResolvesToItself() =>
         Assert.Null(CitationResolver.Pick(Cite("59/2023/NĐ-CP", null, null) with { DocId = "nd-1" }, [Decree]));
-
-    [Theory]
-    [InlineData("UBND huyện Bình Sơn", "Ủy ban nhân dân huyện Bình Sơn", true)]
-    [InlineData("Ban Chấp hành Trung ương", "BCH TW", true)]
-    [InlineData("Chính phủ", "Ủy ban nhân dân xã Tân Thạnh", false)]
-    [InlineData("Ủy ban nhân dân huyện", "Ủy ban nhân dân huyện Bình Sơn", true)]
-    public void IssuerNamesAgreeAcrossAbbreviations(string cited, string issuer, bool agree) =>
-        Assert.Equal(agree, CitationResolver.IssuersAgree(cited, issuer));
 }
