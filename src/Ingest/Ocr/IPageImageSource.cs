@@ -9,6 +9,13 @@ public interface IPageImageSource : IDisposable
     PageImage Get(int number, CancellationToken cancellationToken);
 }
 
+/// <summary>A source whose pages can also be drawn as text by a renderer, annotation appearances included.</summary>
+public interface IRenderedPageText
+{
+    /// <summary>Page <paramref name="number"/>'s rendered text, or null when the renderer gives none.</summary>
+    string? RenderedText(int number, CancellationToken cancellationToken);
+}
+
 /// <summary>The frames of an image file (TIFF pages, or the one frame of a JPEG/PNG/WebP).</summary>
 public sealed class ImageFilePages(byte[] bytes, int pageCount, int dpi, ImageLimits limits) : IPageImageSource
 {

@@ -10,7 +10,7 @@ namespace DocIntel.Ingest.Ocr;
 /// gives that image straight out of the file (JPEG and JPEG 2000 bytes decode in Leptonica; CCITT and Flate through
 /// PdfPig); any other page is rasterised by pdftoppm to PGM (PNG encoding costs about 1 s a page, PGM almost nothing).
 /// </summary>
-public sealed class PdfPageImages : IPageImageSource
+public sealed class PdfPageImages : IPageImageSource, IRenderedPageText
 {
     private PdfDocument? _pdf;
     private readonly string _path;
@@ -45,6 +45,28 @@ public sealed class PdfPageImages : IPageImageSource
     }
 
     private readonly Lock _gate = new();
+
+    /// <summary>
+    /// The page's text as poppler draws it, widget appearances included: signing systems (VGCA) stamp the number and the
+    /// day into signature fields whose appearance streams hold real text, which PdfPig's page content does not show.
+    /// </summary>
+    public string? RenderedText(int number, CancellationToken cancellationToken)
+    {
+        var args = new List<string> { "-q", "-layout", "-enc", "UTF-8", "-f", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (_password is not null) { args.Add("-upw"); args.Add(_password); }
+        string file;
+        lock (_gate) file = FileForTools();
+        args.Add(file);
+        args.Add("-");
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Run("pdftotext", args, cancellationToken));
+        }
+        catch (PageImageException)
+        {
+            return null; // no text, or the tool is missing: the caller falls back to OCR
+        }
+    }
 
     /// <summary>Share of the page covered by images (0–1): a page mostly image with little text is a scan.</summary>
     public static double ImageCoverage(Page page)

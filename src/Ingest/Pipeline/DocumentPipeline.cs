@@ -133,6 +133,20 @@ public sealed class DocumentPipeline
             var verdict = verdicts[i];
             try
             {
+                // The stamped number and day are real text in the signature fields' appearances: read them exactly
+                // from the rendered page's text, and OCR the image only for what is still blank.
+                if (verdict.Reason == PageGate.StampedReason && images is IRenderedPageText rendered
+                    && rendered.RenderedText(page.Number, ct) is { } drawn
+                    && PageGate.FillStampedBlanks(page.Text, drawn) is var fromFields && fromFields != page.Text)
+                {
+                    page = page with { Text = fromFields, Note = verdict.Reason + "; filled from the signature fields' own text" };
+                    pages[i] = page;
+                    if (!PageGate.HasStampedBlanks(fromFields))
+                    {
+                        Progress?.Report(new PageProgress(source.Path, page.Number, todo.Count, Interlocked.Increment(ref done)));
+                        return;
+                    }
+                }
                 OcrPageResult result;
                 using (var image = images.Get(page.Number, ct))
                 {

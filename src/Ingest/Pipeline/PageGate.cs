@@ -43,6 +43,9 @@ public static partial class PageGate
     [System.Text.RegularExpressions.GeneratedRegex(@"Số\s*:?\s*/|ngày\s+tháng\s+\d{1,2}\s+năm", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex BlankStamp();
 
+    /// <summary>Whether the text still shows a blank number or day left for the signing system's stamp.</summary>
+    public static bool HasStampedBlanks(string text) => BlankStamp().IsMatch(text ?? "");
+
     [System.Text.RegularExpressions.GeneratedRegex(@"S[ốóoô]\s*:?\s*(?<n>\d{1,6})\s*/\s*(?<tail>[A-ZĐ][A-ZĐa-z0-9-]{1,20})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex FilledNumber();
 

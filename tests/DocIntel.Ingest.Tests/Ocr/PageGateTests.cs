@@ -46,8 +46,32 @@ public sealed class StampedBlankTests
     [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Só:542 /TB-UBND Quảng Ngãi, ngày G6 tháng TÌ năm 2024", "Số: 542/TB-UBND Quảng Ngãi, ngày 06 tháng 11 năm 2024")]
     // corpus p022: the day came out as "#5": the number is filled, the day stays blank
     [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Só:565  /TB-UBND Quảng Ngãi, ngày #5 tháng 1] năm 2024", "Số: 565/TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024")]
+    // corpus p022 drawn by poppler (pdftotext -layout): the signature fields' own text, exact
+    [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Số: 565    /TB-UBND             Quảng Ngãi, ngày 15 tháng 11 năm 2024", "Số: 565/TB-UBND Quảng Ngãi, ngày 15 tháng 11 năm 2024")]
     // a number of another document on the OCR page does not fill the blank
     [InlineData("Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024", "Số: 2003/UBDT-VPCTMTQG ngày 01/11/2024", "Số: /TB-UBND Quảng Ngãi, ngày tháng 11 năm 2024")]
     public void FillsOnlyTheStampedBlanksTheReadingAgreesWith(string layer, string ocr, string expected) =>
         Assert.Equal(expected, DocIntel.Ingest.Pipeline.PageGate.FillStampedBlanks(layer, ocr));
+}
+
+/// <summary>
+/// Signed PDFs (corpus p021, p022, Quảng Ngãi): the signing system stamps the number and the day into signature fields
+/// whose appearance streams hold real text; PdfPig's page content leaves blanks ("Số: /TB-UBND", "ngày tháng 11").
+/// </summary>
+public sealed class SignatureFieldTextTests
+{
+    [Theory]
+    [InlineData("p021.pdf", "542/TB-UBND", "2024-11-06")]
+    [InlineData("p022.pdf", "565/TB-UBND", "2024-11-15")]
+    public async Task StampedNumberAndDayComeFromTheSignatureFieldsText(string file, string number, string date)
+    {
+        var r = await DocIntel.Ingest.Tests.Readers.BadInputTests.Pipeline().RunAsync(RepoPaths.TestData("dev", file), CancellationToken.None);
+        Assert.True(r.Succeeded, r.Error);
+        var doc = r.Documents[0];
+        Assert.Equal(number, doc.Analysis.Number?.Value);
+        Assert.Equal(date, doc.Analysis.IssuedDate?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var first = doc.Quality.Pages![0];
+        Assert.Equal("text-layer", first.Origin);
+        Assert.Contains("signature fields' own text", first.Note, StringComparison.Ordinal);
+    }
 }
