@@ -1,17 +1,19 @@
+using System.Buffers;
+
 namespace DocIntel.Extract.Normalization;
 
 /// <summary>
 /// Builds one pass's output together with, for each output character, the input range it came from.
 /// While the pass only copies its input in order nothing is buffered, so a pass that changes nothing costs one scan
-/// and returns no map (clean text goes through every pass this way).
+/// and returns no map (clean text goes through every pass this way). Once something changes, the output goes to a
+/// pooled buffer and the map is kept as runs (<see cref="MapPiece"/>): a copied stretch is one run however long.
 /// </summary>
 internal sealed class TextEditBuilder(string input)
 {
     private char[]? _text;
-    private int[] _starts = [];
-    private int[] _ends = [];
     private int _count;
     private int _identity; // while _text is null: how many leading input characters were copied unchanged
+    private MapPieceList _pieces;
 
     public int Length => _text is null ? _identity : _count;
 
@@ -24,33 +26,44 @@ internal sealed class TextEditBuilder(string input)
             _identity++;
             return;
         }
-        Append(input[inputIndex], inputIndex, inputIndex + 1);
+        CopyRange(inputIndex, inputIndex + 1);
     }
 
     public void CopyRange(int start, int end)
     {
-        if (_text is null && start == _identity)
+        if (end <= start) return;
+        if (_text is null)
         {
-            _identity = end;
-            return;
+            if (start == _identity)
+            {
+                _identity = end;
+                return;
+            }
+            Materialize();
         }
-        for (var i = start; i < end; i++) Copy(i);
+        EnsureRoom(end - start);
+        _pieces.Add(MapPiece.CopyOf(_count, start));
+        input.CopyTo(start, _text!, _count, end - start);
+        _count += end - start;
     }
 
     public void Append(char c, int srcStart, int srcEnd)
     {
         if (_text is null) Materialize();
-        if (_count == _starts.Length) Grow();
-        _text![_count] = c;
-        _starts[_count] = srcStart;
-        _ends[_count] = srcEnd;
-        _count++;
+        EnsureRoom(1);
+        _pieces.Add(MapPiece.Span(_count, srcStart, srcEnd));
+        _text![_count++] = c;
     }
 
     /// <summary>Appends a whole string whose characters all come from one input range.</summary>
     public void Append(string s, int srcStart, int srcEnd)
     {
-        foreach (var c in s) Append(c, srcStart, srcEnd);
+        if (s.Length == 0) return;
+        if (_text is null) Materialize();
+        EnsureRoom(s.Length);
+        _pieces.Add(MapPiece.Span(_count, srcStart, srcEnd));
+        s.CopyTo(0, _text!, _count, s.Length);
+        _count += s.Length;
     }
 
     public void RemoveLast()
@@ -61,6 +74,7 @@ internal sealed class TextEditBuilder(string input)
             return;
         }
         _count--;
+        _pieces.Truncate(_count);
     }
 
     /// <summary>The output and its map; the map is null when the output is the input unchanged.</summary>
@@ -68,29 +82,29 @@ internal sealed class TextEditBuilder(string input)
     {
         if (_text is null && _identity == input.Length) return (input, null);
         if (_text is null) Materialize();
-        return (new string(_text!, 0, _count), new OffsetMap(_starts[.._count], _ends[.._count], input.Length));
+        var text = new string(_text!, 0, _count);
+        var map = new OffsetMap(_pieces.ToArray(), _count, input.Length);
+        ArrayPool<char>.Shared.Return(_text!);
+        _text = null;
+        _identity = -1; // the builder is spent
+        return (text, map);
     }
 
     private void Materialize()
     {
-        var capacity = Math.Max(16, input.Length + 16);
-        _text = new char[capacity];
+        _text = ArrayPool<char>.Shared.Rent(Math.Max(16, input.Length + 16));
         input.CopyTo(0, _text, 0, _identity);
-        _starts = new int[capacity];
-        _ends = new int[capacity];
-        for (var i = 0; i < _identity; i++)
-        {
-            _starts[i] = i;
-            _ends[i] = i + 1;
-        }
+        _pieces = new MapPieceList(16);
+        if (_identity > 0) _pieces.Add(MapPiece.CopyOf(0, 0));
         _count = _identity;
     }
 
-    private void Grow()
+    private void EnsureRoom(int more)
     {
-        var size = Math.Max(16, _starts.Length * 2);
-        Array.Resize(ref _starts, size);
-        Array.Resize(ref _ends, size);
-        Array.Resize(ref _text, size);
+        if (_count + more <= _text!.Length) return;
+        var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _count + more));
+        _text.AsSpan(0, _count).CopyTo(bigger);
+        ArrayPool<char>.Shared.Return(_text);
+        _text = bigger;
     }
 }
