@@ -105,41 +105,39 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
     /// <summary>Cheap test run on every line: a double space between letters, or a short vowelless fragment next to a letter.</summary>
     private static bool LooksDamaged(string s, int start, int end)
     {
-        var hasVietnamese = false;
-        var evidence = false;
-        var i = start;
-        while (i < end)
+        // Every piece of evidence sits at a space that follows a non-space: look only there, and ask for Vietnamese
+        // letters only once some evidence is found.
+        for (var i = start + 1; i < end; i++)
         {
-            var c = s[i];
-            if (c == ' ' && i + 1 < end && s[i + 1] == ' ' && i > start && s[i - 1] != ' ')
+            if (s[i] != ' ' || s[i - 1] == ' ') continue;
+            if (i + 1 < end && s[i + 1] == ' ')
             {
+                // Two or more spaces next to a letter.
                 var j = i;
                 while (j < end && s[j] == ' ') j++;
-                if (j < end && (char.IsLetter(s[j]) || char.IsLetter(s[i - 1]))) evidence = true;
-                i = j;
+                if (j < end && (CharClass.IsLetter(s[j]) || CharClass.IsLetter(s[i - 1]))) return HasVietnameseLetter(s, start, end);
+                i = j - 1;
                 continue;
             }
-            if (char.IsLetter(c))
+            // A vowelless fragment (T, NG, CH) before the rest of its syllable ("T ỰC", "NG Ị") or at a line end ("V ");
+            // not an abbreviation in a sentence ("VB này", "khóa XV;"), which is followed by a consonant or punctuation.
+            if (!(i == end - 1 || VietnameseSyllable.IsVowel(s[i + 1]))) continue;
+            var a = i - 1;
+            if (!CharClass.IsLetter(s[a]) || VietnameseSyllable.IsVowel(s[a])) continue;
+            if (a > start && CharClass.IsLetter(s[a - 1]))
             {
-                var j = i;
-                var vowels = 0;
-                while (j < end && char.IsLetter(s[j]))
-                {
-                    if (VietnameseSyllable.IsVowel(s[j])) vowels++;
-                    if (s[j] >= 0x80) hasVietnamese = true;
-                    j++;
-                }
-                // A vowelless fragment (T, NG, CH) before the rest of its syllable ("T ỰC", "NG Ị") or at a line end ("V ");
-                // not an abbreviation in a sentence ("VB này", "khóa XV;"), which is followed by a consonant or punctuation.
-                if (vowels == 0 && j - i <= 2 && (i == start || s[i - 1] == ' ')
-                    && ((j < end - 1 && s[j] == ' ' && VietnameseSyllable.IsVowel(s[j + 1])) || (j == end - 1 && s[j] == ' ')))
-                    evidence = true;
-                i = j;
-                continue;
+                a--;
+                if (VietnameseSyllable.IsVowel(s[a]) || (a > start && CharClass.IsLetter(s[a - 1]))) continue;
             }
-            i++;
+            if (a == start || s[a - 1] == ' ') return HasVietnameseLetter(s, start, end);
         }
-        return evidence && hasVietnamese;
+        return false;
+    }
+
+    private static bool HasVietnameseLetter(string s, int start, int end)
+    {
+        for (var i = start; i < end; i++) if (s[i] >= 0x80 && CharClass.IsLetter(s[i])) return true;
+        return false;
     }
 
     private sealed record Edit(int Start, int End, string Text, int[] Sources);

@@ -191,15 +191,15 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         int length = 0, letters = 0, upper = 0;
         var start = line.Start;
         var end = line.End;
-        while (start < end && char.IsWhiteSpace(s[start])) start++;
-        while (end > start && char.IsWhiteSpace(s[end - 1])) end--;
+        while (start < end && CharClass.IsWhiteSpace(s[start])) start++;
+        while (end > start && CharClass.IsWhiteSpace(s[end - 1])) end--;
         for (var i = start; i < end; i++)
         {
             var c = s[i];
-            if (!char.IsWhiteSpace(c) || !char.IsWhiteSpace(s[i - 1])) length++;
-            if (!char.IsLetter(c)) continue;
+            if (!CharClass.IsWhiteSpace(c) || !CharClass.IsWhiteSpace(s[i - 1])) length++;
+            if (!CharClass.IsLetter(c)) continue;
             letters++;
-            if (char.IsUpper(c)) upper++;
+            if (CharClass.IsUpper(c)) upper++;
         }
         return new LineStats(length, letters, upper);
     }

@@ -53,6 +53,20 @@ public sealed class OffsetMap
         return new TextSpan(start, Math.Max(start, MaxEnd(first, span.Start, span.End)));
     }
 
+    /// <summary>
+    /// <see cref="PieceAt(int)"/> when the answer is probably <paramref name="hint"/> or the piece after it (a later
+    /// pass reads its input in order, so composing maps walks the earlier map's pieces in order).
+    /// </summary>
+    private int PieceAt(int index, int hint)
+    {
+        if (hint < _pieces.Length && _pieces[hint].Start <= index)
+        {
+            if (index < PieceEnd(hint)) return hint;
+            if (hint + 1 < _pieces.Length && index < PieceEnd(hint + 1)) return hint + 1;
+        }
+        return PieceAt(index);
+    }
+
     /// <summary>Index of the piece holding output position <paramref name="index"/> (0 ≤ index &lt; Length).</summary>
     private int PieceAt(int index)
     {
@@ -88,6 +102,7 @@ public sealed class OffsetMap
         var m = earlier.Length;
         var raw = earlier.RawLength;
         var result = new MapPieceList(_pieces.Length + earlier._pieces.Length);
+        var e = 0; // the earlier map's piece last used
         for (var k = 0; k < _pieces.Length; k++)
         {
             var p = _pieces[k];
@@ -101,7 +116,7 @@ public sealed class OffsetMap
                     result.Add(MapPiece.Span(p.Start, raw, raw));
                     continue;
                 }
-                var e = earlier.PieceAt(a);
+                e = earlier.PieceAt(a, e);
                 var start = earlier._pieces[e].SourceStartAt(a);
                 var end = earlier.MaxEnd(e, a, Math.Max(a + 1, Math.Min(b, m)));
                 result.Add(MapPiece.Span(p.Start, start, end));
@@ -117,7 +132,7 @@ public sealed class OffsetMap
                     result.Add(MapPiece.Span(at, raw, raw));
                     break;
                 }
-                var e = earlier.PieceAt(src);
+                e = earlier.PieceAt(src, e);
                 var ep = earlier._pieces[e];
                 var take = Math.Min(pieceEnd - at, earlier.PieceEnd(e) - src);
                 result.Add(ep.Copy ? MapPiece.CopyOf(at, ep.SourceStartAt(src)) : MapPiece.Span(at, ep.SourceStart, ep.SourceEnd));

@@ -14,6 +14,7 @@ internal sealed class TextEditBuilder(string input)
     private int _count;
     private int _identity; // while _text is null: how many leading input characters were copied unchanged
     private MapPieceList _pieces;
+    private int _copyNext = -1; // the input index that extends the last piece when it is a copied run (-1: it is not)
 
     public int Length => _text is null ? _identity : _count;
 
@@ -21,9 +22,19 @@ internal sealed class TextEditBuilder(string input)
 
     public void Copy(int inputIndex)
     {
-        if (_text is null && inputIndex == _identity)
+        if (_text is null)
         {
-            _identity++;
+            if (inputIndex == _identity)
+            {
+                _identity++;
+                return;
+            }
+        }
+        else if (inputIndex == _copyNext && _count < _text.Length)
+        {
+            // The common case once materialised: the next character of the run being copied.
+            _text[_count++] = input[inputIndex];
+            _copyNext++;
             return;
         }
         CopyRange(inputIndex, inputIndex + 1);
@@ -42,9 +53,10 @@ internal sealed class TextEditBuilder(string input)
             Materialize();
         }
         EnsureRoom(end - start);
-        _pieces.Add(MapPiece.CopyOf(_count, start));
+        if (start != _copyNext) _pieces.Add(MapPiece.CopyOf(_count, start));
         input.CopyTo(start, _text!, _count, end - start);
         _count += end - start;
+        _copyNext = end;
     }
 
     public void Append(char c, int srcStart, int srcEnd)
@@ -53,6 +65,7 @@ internal sealed class TextEditBuilder(string input)
         EnsureRoom(1);
         _pieces.Add(MapPiece.Span(_count, srcStart, srcEnd));
         _text![_count++] = c;
+        _copyNext = -1;
     }
 
     /// <summary>Appends a whole string whose characters all come from one input range.</summary>
@@ -64,6 +77,7 @@ internal sealed class TextEditBuilder(string input)
         _pieces.Add(MapPiece.Span(_count, srcStart, srcEnd));
         s.CopyTo(0, _text!, _count, s.Length);
         _count += s.Length;
+        _copyNext = -1;
     }
 
     public void RemoveLast()
@@ -75,6 +89,7 @@ internal sealed class TextEditBuilder(string input)
         }
         _count--;
         _pieces.Truncate(_count);
+        _copyNext = -1;
     }
 
     /// <summary>The output and its map; the map is null when the output is the input unchanged.</summary>
@@ -97,6 +112,7 @@ internal sealed class TextEditBuilder(string input)
         _pieces = new MapPieceList(16);
         if (_identity > 0) _pieces.Add(MapPiece.CopyOf(0, 0));
         _count = _identity;
+        _copyNext = _identity > 0 ? _identity : -1;
     }
 
     private void EnsureRoom(int more)

@@ -114,8 +114,11 @@ public sealed class VietnameseNormalizer
 
     private static bool IsLatinLetter(char c) => char.IsLetter(c) && (c < 0x0250 || c is >= '\u1E00' and <= '\u1EFF');
 
-    private static bool IsCombining(char c) =>
-        c >= 0x0300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsCombining(char c) => CharClass.IsCombining(c);
+
+    /// <summary>A character the Unicode pass keeps as it is (when no combining mark follows it).</summary>
+    private static bool IsPlain(char c) =>
+        c < PlainTableSize ? PlainTable[c] : !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && !char.IsControl(c) && !char.IsSurrogate(c);
 
     /// <summary>True when the word around <paramref name="at"/> has a Latin letter (so a Cyrillic "о" in it is a look-alike).</summary>
     private static bool InLatinWord(string s, int at)
@@ -148,15 +151,18 @@ public sealed class VietnameseNormalizer
         var n = input.Length;
         while (i < n)
         {
-            var c = input[i];
-            // Fast path: a character that stays as it is and no combining mark follows.
-            if ((c < PlainTableSize ? PlainTable[c] : !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && !char.IsControl(c) && !char.IsSurrogate(c))
-                && (i + 1 == n || input[i + 1] < 0x0300 || !IsCombining(input[i + 1])))
+            // Fast path: a run of characters that stay as they are (one table lookup each), less its last character when a
+            // combining mark follows it (that character starts a cluster).
+            var runEnd = i;
+            while (runEnd < n && IsPlain(input[runEnd])) runEnd++;
+            if (runEnd > i)
             {
-                b.Copy(i);
-                i++;
-                continue;
+                if (runEnd < n && IsCombining(input[runEnd])) runEnd--;
+                b.CopyRange(i, runEnd);
+                i = runEnd;
+                if (i == n) break;
             }
+            var c = input[i];
             if (c == '\r')
             {
                 // CRLF and lone CR become LF.
@@ -347,8 +353,12 @@ public sealed class VietnameseNormalizer
         var i = 0;
         while (i < input.Length)
         {
-            var c = input[i];
-            if (c == '-' && i > 0 && IsSymbolChar(input[i - 1]))
+            // Only a hyphen can start a join: copy up to the next one (vectorised search).
+            var hyphen = input.AsSpan(i).IndexOf('-');
+            if (hyphen < 0) break;
+            b.CopyRange(i, i + hyphen);
+            i += hyphen;
+            if (i > 0 && IsSymbolChar(input[i - 1]))
             {
                 var j = i + 1;
                 while (j < input.Length && input[j] == ' ') j++;
@@ -368,6 +378,7 @@ public sealed class VietnameseNormalizer
             b.Copy(i);
             i++;
         }
+        b.CopyRange(i, input.Length);
         return b.Build();
     }
 
@@ -432,8 +443,11 @@ public sealed class VietnameseNormalizer
             }
             newlines = 0;
             pendingSpace = -1;
-            b.Copy(i);
-            i++;
+            // The rest of the word goes as one run.
+            var end = i + 1;
+            while (end < input.Length && input[end] is not (' ' or '\n')) end++;
+            b.CopyRange(i, end);
+            i = end;
         }
         return b.Build();
     }
@@ -442,35 +456,37 @@ public sealed class VietnameseNormalizer
     private static (string, OffsetMap?) TonePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
-        var i = 0;
+        var i = 0; // everything before i is done
         while (i < input.Length)
         {
-            if (!char.IsLetter(input[i]))
+            // Only a word with a toned vowel can need a change: jump from one to the next.
+            var toned = i;
+            while (toned < input.Length && !VietnameseSyllable.IsTonedVowel(input[toned])) toned++;
+            if (toned == input.Length) break;
+            var start = toned;
+            while (start > i && CharClass.IsLetter(input[start - 1])) start--;
+            var j = toned + 1;
+            while (j < input.Length && CharClass.IsLetter(input[j])) j++;
+            b.CopyRange(i, start);
+            i = j;
+            var span = input.AsSpan(start, j - start);
+            if (!VietnameseSyllable.MayNeedCanonicalTone(span) || VietnameseSyllable.IsCanonicalTone(span))
             {
-                b.Copy(i);
-                i++;
+                b.CopyRange(start, j);
                 continue;
             }
-            var j = i;
-            while (j < input.Length && char.IsLetter(input[j])) j++;
-            if (!VietnameseSyllable.MayNeedCanonicalTone(input.AsSpan(i, j - i)) || VietnameseSyllable.IsCanonicalTone(input.AsSpan(i, j - i)))
-            {
-                b.CopyRange(i, j);
-                i = j;
-                continue;
-            }
-            var word = input[i..j];
+            var word = input[start..j];
             if (VietnameseSyllable.TryCanonicalize(word, out var canonical) && canonical != word && canonical.Length == word.Length)
             {
-                repairs.Add((RepairKind.Tone, new TextSpan(i, j), word, canonical));
-                for (var k = 0; k < canonical.Length; k++) b.Append(canonical[k], i + k, i + k + 1);
+                repairs.Add((RepairKind.Tone, new TextSpan(start, j), word, canonical));
+                for (var k = 0; k < canonical.Length; k++) b.Append(canonical[k], start + k, start + k + 1);
             }
             else
             {
-                b.CopyRange(i, j);
+                b.CopyRange(start, j);
             }
-            i = j;
         }
+        b.CopyRange(i, input.Length);
         return b.Build();
     }
 }

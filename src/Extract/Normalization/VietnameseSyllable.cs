@@ -24,6 +24,24 @@ internal static class VietnameseSyllable
 
     private static readonly char[] BareTable = BuildBareTable();
 
+    // char.ToLowerInvariant for every character below TableSize: that call goes to ICU for non-ASCII letters.
+    private static readonly char[] LowerTable = BuildLowerTable();
+
+    private static char[] BuildLowerTable()
+    {
+        var t = new char[TableSize];
+        for (var c = 0; c < TableSize; c++) t[c] = char.ToLowerInvariant((char)c);
+        return t;
+    }
+
+    private static char ToLower(char c) => c < TableSize ? LowerTable[c] : char.ToLowerInvariant(c);
+
+    private static bool IsFinal(ReadOnlySpan<char> coda) => coda switch
+    {
+        "" or "c" or "ch" or "m" or "n" or "ng" or "nh" or "p" or "t" => true,
+        _ => false,
+    };
+
     private static byte[] BuildToneTable()
     {
         var t = new byte[TableSize];
@@ -59,6 +77,9 @@ internal static class VietnameseSyllable
         }
         return d;
     }
+
+    /// <summary>A vowel carrying a tone mark, either case: the characters the tone pass looks for.</summary>
+    public static bool IsTonedVowel(char c) => c < TableSize && ToneTable[c] > 1;
 
     public static bool IsVowel(char c) => c < TableSize && ToneTable[c] != 0;
 
@@ -138,9 +159,7 @@ internal static class VietnameseSyllable
         var coda = b[i..];
         if (nucleusLength is < 1 or > 3) return -1;
         for (var k = onset + 1; k < i; k++) if (b[k] == b[k - 1]) return -1; // "oaa" is no Vietnamese vowel
-        var finalOk = false;
-        foreach (var f in Finals) if (coda.SequenceEqual(f)) finalOk = true;
-        if (!finalOk) return -1;
+        if (!IsFinal(coda)) return -1;
         var nucleus = b.Slice(onset, nucleusLength);
         int target;
         var horn = nucleus.IndexOf("ươ");
@@ -176,7 +195,7 @@ internal static class VietnameseSyllable
         var toneCount = 0;
         for (var k = 0; k < word.Length; k++)
         {
-            var c = char.ToLowerInvariant(word[k]);
+            var c = ToLower(word[k]);
             var t = ToneOf(c);
             if (t > 0) { toneCount++; tonePos = k; }
             else if (t < 0 && !char.IsLetter(c)) return true;
@@ -200,7 +219,7 @@ internal static class VietnameseSyllable
         var toneCount = 0;
         for (var k = 0; k < word.Length; k++)
         {
-            var c = char.ToLowerInvariant(word[k]);
+            var c = ToLower(word[k]);
             var t = ToneOf(c);
             if (t > 0) { tone = t; toneCount++; }
             else if (t < 0 && !char.IsLetter(c)) return false;
