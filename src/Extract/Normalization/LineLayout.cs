@@ -109,12 +109,13 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
 
     private static List<Line> SplitLines(string s)
     {
-        var lines = new List<Line>();
+        var lines = new List<Line>(s.AsSpan().Count('\n') + 1);
         var page = 0;
         var start = 0;
-        for (var i = 0; i <= s.Length; i++)
+        while (start <= s.Length)
         {
-            if (i < s.Length && s[i] is not ('\n' or '\f')) continue;
+            var next = s.AsSpan(start).IndexOfAny('\n', '\f');
+            var i = next < 0 ? s.Length : start + next;
             lines.Add(new Line(start, i, page));
             if (i < s.Length && s[i] == '\f') page++;
             start = i + 1;

@@ -4,37 +4,28 @@ namespace DocIntel.Extract.Normalization;
 
 /// <summary>
 /// Builds one pass's output together with, for each output character, the input range it came from.
-/// While the pass only copies its input in order nothing is buffered, so a pass that changes nothing costs one scan
-/// and returns no map (clean text goes through every pass this way). Once something changes, the output goes to a
-/// pooled buffer and the map is kept as runs (<see cref="MapPiece"/>): a copied stretch is one run however long.
+/// Copying is deferred: consecutive copies of the input only extend one pending run (no character is moved), and the
+/// run is written out when something else follows. So a pass that changes nothing costs one scan and returns no map
+/// (clean text goes through every pass this way), and a pass that changes a little costs one block copy per change.
+/// Once something changes, the output goes to a pooled buffer and the map is kept as runs (<see cref="MapPiece"/>).
 /// </summary>
 internal sealed class TextEditBuilder(string input)
 {
-    private char[]? _text;
-    private int _count;
-    private int _identity; // while _text is null: how many leading input characters were copied unchanged
+    private char[]? _text; // written output (null until the output differs from a prefix of the input)
+    private int _count; // characters in _text
+    private int _runStart; // pending copied run of the input: output positions _count .. _count + (_runEnd - _runStart)
+    private int _runEnd;
     private MapPieceList _pieces;
-    private int _copyNext = -1; // the input index that extends the last piece when it is a copied run (-1: it is not)
 
-    public int Length => _text is null ? _identity : _count;
+    public int Length => _count + _runEnd - _runStart;
 
-    public char this[int index] => _text is null ? input[index] : _text[index];
+    public char this[int index] => index < _count ? _text![index] : input[_runStart + index - _count];
 
     public void Copy(int inputIndex)
     {
-        if (_text is null)
+        if (inputIndex == _runEnd)
         {
-            if (inputIndex == _identity)
-            {
-                _identity++;
-                return;
-            }
-        }
-        else if (inputIndex == _copyNext && _count < _text.Length)
-        {
-            // The common case once materialised: the next character of the run being copied.
-            _text[_count++] = input[inputIndex];
-            _copyNext++;
+            _runEnd++;
             return;
         }
         CopyRange(inputIndex, inputIndex + 1);
@@ -43,81 +34,85 @@ internal sealed class TextEditBuilder(string input)
     public void CopyRange(int start, int end)
     {
         if (end <= start) return;
-        if (_text is null)
+        if (start == _runEnd)
         {
-            if (start == _identity)
-            {
-                _identity = end;
-                return;
-            }
-            Materialize();
+            _runEnd = end;
+            return;
         }
-        EnsureRoom(end - start);
-        if (start != _copyNext) _pieces.Add(MapPiece.CopyOf(_count, start));
-        input.CopyTo(start, _text!, _count, end - start);
-        _count += end - start;
-        _copyNext = end;
+        Flush();
+        _runStart = start;
+        _runEnd = end;
     }
 
     public void Append(char c, int srcStart, int srcEnd)
     {
-        if (_text is null) Materialize();
+        Flush();
         EnsureRoom(1);
         _pieces.Add(MapPiece.Span(_count, srcStart, srcEnd));
         _text![_count++] = c;
-        _copyNext = -1;
     }
 
     /// <summary>Appends a whole string whose characters all come from one input range.</summary>
     public void Append(string s, int srcStart, int srcEnd)
     {
         if (s.Length == 0) return;
-        if (_text is null) Materialize();
+        Flush();
         EnsureRoom(s.Length);
         _pieces.Add(MapPiece.Span(_count, srcStart, srcEnd));
         s.CopyTo(0, _text!, _count, s.Length);
         _count += s.Length;
-        _copyNext = -1;
     }
 
     public void RemoveLast()
     {
-        if (_text is null)
+        if (_runEnd > _runStart)
         {
-            _identity--;
+            _runEnd--;
             return;
         }
         _count--;
         _pieces.Truncate(_count);
-        _copyNext = -1;
     }
 
     /// <summary>The output and its map; the map is null when the output is the input unchanged.</summary>
     public (string Text, OffsetMap? Map) Build()
     {
-        if (_text is null && _identity == input.Length) return (input, null);
-        if (_text is null) Materialize();
+        if (_count == 0 && _runStart == 0 && _runEnd == input.Length)
+        {
+            if (_text is not null) ArrayPool<char>.Shared.Return(_text);
+            _text = null;
+            return (input, null);
+        }
+        Flush();
+        EnsureRoom(0);
         var text = new string(_text!, 0, _count);
         var map = new OffsetMap(_pieces.ToArray(), _count, input.Length);
         ArrayPool<char>.Shared.Return(_text!);
         _text = null;
-        _identity = -1; // the builder is spent
         return (text, map);
     }
 
-    private void Materialize()
+    /// <summary>Writes the pending run out.</summary>
+    private void Flush()
     {
-        _text = ArrayPool<char>.Shared.Rent(Math.Max(16, input.Length + 16));
-        input.CopyTo(0, _text, 0, _identity);
-        _pieces = new MapPieceList(16);
-        if (_identity > 0) _pieces.Add(MapPiece.CopyOf(0, 0));
-        _count = _identity;
-        _copyNext = _identity > 0 ? _identity : -1;
+        var length = _runEnd - _runStart;
+        if (length == 0) return;
+        EnsureRoom(length);
+        _pieces.Add(MapPiece.CopyOf(_count, _runStart));
+        input.CopyTo(_runStart, _text!, _count, length);
+        _count += length;
+        _runStart = _runEnd = 0;
     }
 
     private void EnsureRoom(int more)
     {
-        if (_count + more <= _text!.Length) return;
+        if (_text is null)
+        {
+            _text = ArrayPool<char>.Shared.Rent(Math.Max(16, Math.Max(input.Length + 16, more)));
+            _pieces = new MapPieceList(16);
+            return;
+        }
+        if (_count + more <= _text.Length) return;
         var bigger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _count + more));
         _text.AsSpan(0, _count).CopyTo(bigger);
         ArrayPool<char>.Shared.Return(_text);

@@ -260,16 +260,15 @@ public sealed class VietnameseNormalizer
 
     private static void MarkupCell(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
     {
-        var cell = s[start..end];
-        var trimmed = cell.Trim();
+        var trimmed = s.AsSpan(start, end - start).Trim();
         // Horizontal rules and table separators carry no text.
-        if (trimmed.Length >= 3 && trimmed.All(ch => ch is '-' or ':' or ' ' or '=' or '_'))
+        if (trimmed.Length >= 3 && !trimmed.ContainsAnyExcept("-: =_"))
         {
-            repairs.Add((RepairKind.Markup, new TextSpan(start, end), cell, ""));
+            repairs.Add((RepairKind.Markup, new TextSpan(start, end), s[start..end], ""));
             return;
         }
         // The Party star line ("*" or "* *") stays: it marks the end of the issuer block.
-        if (trimmed.Length > 0 && trimmed.Replace("\\*", "*", StringComparison.Ordinal).All(ch => ch is '*' or ' '))
+        if (trimmed.Length > 0 && IsStarLine(trimmed))
         {
             for (var j = start; j < end; j++)
             {
@@ -345,6 +344,22 @@ public sealed class VietnameseNormalizer
         }
     }
 
+
+    /// <summary>Only stars and spaces, a star possibly escaped ("\\*").</summary>
+    private static bool IsStarLine(ReadOnlySpan<char> t)
+    {
+        for (var k = 0; k < t.Length; k++)
+        {
+            if (t[k] is '*' or ' ') continue;
+            if (t[k] == '\\' && k + 1 < t.Length && t[k + 1] == '*')
+            {
+                k++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
 
     /// <summary>Joins "18-⏎NQ/TW" and "34/2007/PL-⏎UBTVQH11": a symbol cut after a hyphen at a line end.</summary>
     private static (string, OffsetMap?) SymbolJoinPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
