@@ -178,7 +178,7 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
     {
         var first = next.Start;
         while (first < next.End && s[first] == ' ') first++;
-        return first < next.End && (char.IsLower(s[first]) || char.IsDigit(s[first]));
+        return first < next.End && (CharClass.IsLower(s[first]) || char.IsDigit(s[first]));
     }
 
     /// <summary>Letters, capitals and length (runs of white space counted once) of a line or of lines joined so far.</summary>
@@ -213,6 +213,8 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         var i = line.Start;
         while (i < line.End && s[i] is ' ' or '*' or '_' or '-') i++;
         var rest = s.AsSpan(i, line.End - i);
+        // Every header word starts with S, V, K, N or T (an ASCII letter can only match itself in either case).
+        if (rest.Length == 0 || (rest[0] < 0x80 && rest[0] is not ('S' or 's' or 'V' or 'v' or 'K' or 'k' or 'N' or 'n' or 'T' or 't'))) return false;
         foreach (var h in HeaderStarts)
             if (rest.StartsWith(h, StringComparison.OrdinalIgnoreCase) && (rest.Length == h.Length || !char.IsLetter(rest[h.Length]))) return true;
         return false;
@@ -226,15 +228,15 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         if (last < line.Start) return Join.None;
         var first = next.Start;
         while (first < next.End && s[first] == ' ') first++;
-        if (first >= next.End || !char.IsLower(s[first]) && !char.IsDigit(s[first])) return Join.None;
+        if (first >= next.End || !CharClass.IsLower(s[first]) && !char.IsDigit(s[first])) return Join.None;
 
         // Hyphenation: "hi-⏎ện" becomes "hiện" when the whole is a syllable of real text and a half is not.
-        if (s[last] == '-' && last > line.Start && char.IsLetter(s[last - 1]) && char.IsLower(s[first]))
+        if (s[last] == '-' && last > line.Start && CharClass.IsLetter(s[last - 1]) && CharClass.IsLower(s[first]))
         {
             var a = last - 1;
-            while (a > line.Start && char.IsLetter(s[a - 1])) a--;
+            while (a > line.Start && CharClass.IsLetter(s[a - 1])) a--;
             var e = first;
-            while (e < next.End && char.IsLetter(s[e])) e++;
+            while (e < next.End && CharClass.IsLetter(s[e])) e++;
             var left = s[a..last];
             var right = s[first..e];
             // (hunspell lists "hi" and "ện" too, so a half counts as broken when real text never uses it.)
@@ -247,7 +249,7 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         {
             // Only a number the line asks for: "Nghị định số⏎04/2015/NĐ-CP", "ngày⏎21/6/2024".
             var w = last;
-            while (w > line.Start && char.IsLetter(s[w - 1])) w--;
+            while (w > line.Start && CharClass.IsLetter(s[w - 1])) w--;
             if (!char.IsLetter(s[last]) || !NumberIntroducers.Contains(s[w..(last + 1)].ToLowerInvariant())) return Join.None;
             // ... but not a numbered item: "2. Thực hiện", "3) Tổ chức".
             var d = first;

@@ -306,6 +306,15 @@ public sealed class VietnameseNormalizer
         }
         while (i < end)
         {
+            // Text between markup characters goes as one run.
+            var next = s.AsSpan(i, end - i).IndexOfAny('\\', '*', '_');
+            if (next < 0)
+            {
+                b.CopyRange(i, end);
+                break;
+            }
+            b.CopyRange(i, i + next);
+            i += next;
             var c = s[i];
             if (c == '\\' && i + 1 < end && "*_#|".Contains(s[i + 1]))
             {
@@ -418,6 +427,8 @@ public sealed class VietnameseNormalizer
     private static (string, OffsetMap?) WhitespacePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
+        var next = new IrregularWhitespace(input);
+        var tail = input.AsSpan().TrimEnd(" \n").Length; // after the last character that is not white space
         var pendingSpace = -1;
         var newlines = 0;
         var firstNewline = -1;
@@ -458,13 +469,35 @@ public sealed class VietnameseNormalizer
             }
             newlines = 0;
             pendingSpace = -1;
-            // The rest of the word goes as one run.
-            var end = i + 1;
-            while (end < input.Length && input[end] is not (' ' or '\n')) end++;
-            b.CopyRange(i, end);
-            i = end;
+            // Everything up to the next irregular white space stays as it is: one run. (Back to the start of that
+            // white space, so the loop above reads all of it; the character before it is not white space.)
+            var end = Math.Min(next.From(i), tail);
+            while (end > i + 1 && input[end - 1] is ' ' or '\n') end--;
+            b.CopyRange(i, Math.Max(end, i + 1));
+            i = Math.Max(end, i + 1);
         }
         return b.Build();
+    }
+
+    /// <summary>
+    /// Where white space is not already one space or one or two line breaks between words: two spaces, a space
+    /// before or after a line break, three line breaks. Each pattern is searched (vectorised) once per occurrence.
+    /// </summary>
+    private struct IrregularWhitespace(string text)
+    {
+        private int _doubleSpace = -1, _spaceBreak = -1, _breakSpace = -1, _threeBreaks = -1;
+
+        public int From(int at) =>
+            Math.Min(Math.Min(Find(text, "  ", ref _doubleSpace, at), Find(text, " \n", ref _spaceBreak, at)),
+                Math.Min(Find(text, "\n ", ref _breakSpace, at), Find(text, "\n\n\n", ref _threeBreaks, at)));
+
+        private static int Find(string text, string pattern, ref int cached, int at)
+        {
+            if (cached >= at) return cached;
+            var k = text.AsSpan(at).IndexOf(pattern, StringComparison.Ordinal);
+            cached = k < 0 ? int.MaxValue : at + k;
+            return cached;
+        }
     }
 
     /// <summary>One tone placement for every syllable (hoà → hòa, Uỷ → Ủy, họach → hoạch).</summary>
