@@ -12,7 +12,7 @@ internal static class CharClass
     private const int Size = 0x2100;
 
     [Flags]
-    private enum Bits : byte
+    public enum Bits : byte
     {
         None = 0,
         Letter = 1,
@@ -43,6 +43,19 @@ internal static class CharClass
 
     private static bool IsCombiningSlow(char c) =>
         c >= 0x0300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>All the classes of <paramref name="c"/> at once.</summary>
+    public static Bits Of(char c)
+    {
+        if (c < Size) return Table[c];
+        var b = Bits.None;
+        if (char.IsLetter(c)) b |= Bits.Letter;
+        if (char.IsUpper(c)) b |= Bits.Upper;
+        if (char.IsLower(c)) b |= Bits.Lower;
+        if (char.IsWhiteSpace(c)) b |= Bits.WhiteSpace;
+        if (IsCombiningSlow(c)) b |= Bits.Combining;
+        return b;
+    }
 
     public static bool IsLetter(char c) => c < Size ? (Table[c] & Bits.Letter) != 0 : char.IsLetter(c);
 

@@ -194,13 +194,16 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         var end = line.End;
         while (start < end && CharClass.IsWhiteSpace(s[start])) start++;
         while (end > start && CharClass.IsWhiteSpace(s[end - 1])) end--;
+        var previousWhite = false; // s[start] is not white space, so what precedes it does not count
         for (var i = start; i < end; i++)
         {
-            var c = s[i];
-            if (!CharClass.IsWhiteSpace(c) || !CharClass.IsWhiteSpace(s[i - 1])) length++;
-            if (!CharClass.IsLetter(c)) continue;
+            var f = CharClass.Of(s[i]);
+            var white = (f & CharClass.Bits.WhiteSpace) != 0;
+            if (!white || !previousWhite) length++;
+            previousWhite = white;
+            if ((f & CharClass.Bits.Letter) == 0) continue;
             letters++;
-            if (CharClass.IsUpper(c)) upper++;
+            if ((f & CharClass.Bits.Upper) != 0) upper++;
         }
         return new LineStats(length, letters, upper);
     }

@@ -505,18 +505,24 @@ public sealed class VietnameseNormalizer
     {
         var b = new TextEditBuilder(input);
         var i = 0; // everything before i is done
-        while (i < input.Length)
+        var search = 0;
+        while (search < input.Length)
         {
-            // Only a word with a toned vowel can need a change: jump from one to the next.
-            var toned = i;
+            // Only a word with a toned vowel can need a change, and only when a vowel stands next to that one: a mark on
+            // a lone vowel is on the nucleus of a one-vowel syllable (or the word is no syllable), where it belongs.
+            var toned = search;
             while (toned < input.Length && !VietnameseSyllable.IsTonedVowel(input[toned])) toned++;
             if (toned == input.Length) break;
+            search = toned + 1;
+            if (!(toned > 0 && VietnameseSyllable.IsVowel(input[toned - 1])) && !(toned + 1 < input.Length && VietnameseSyllable.IsVowel(input[toned + 1])))
+                continue;
             var start = toned;
             while (start > i && CharClass.IsLetter(input[start - 1])) start--;
             var j = toned + 1;
             while (j < input.Length && CharClass.IsLetter(input[j])) j++;
             b.CopyRange(i, start);
             i = j;
+            search = j;
             var span = input.AsSpan(start, j - start);
             if (!VietnameseSyllable.MayNeedCanonicalTone(span) || VietnameseSyllable.IsCanonicalTone(span))
             {
