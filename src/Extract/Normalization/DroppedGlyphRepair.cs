@@ -47,24 +47,26 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
         TextEditBuilder? b = null;
         Lazy<DocumentCounts>? document = null;
         var copied = 0;
-        var lineStart = 0;
-        while (lineStart < input.Length)
+        var from = 1;
+        // One scan of the document for evidence of lost glyphs; only the lines that have some are looked at whole.
+        while (from < input.Length)
         {
-            var nl = input.IndexOf('\n', lineStart);
+            var at = NextEvidence(input, from);
+            if (at < 0) break;
+            var lineStart = input.LastIndexOf('\n', at) + 1;
+            var nl = input.IndexOf('\n', at);
             var lineEnd = nl < 0 ? input.Length : nl;
-            if (LooksDamaged(input, lineStart, lineEnd))
+            from = lineEnd + 1;
+            if (!HasVietnameseLetter(input, lineStart, lineEnd)) continue;
+            document ??= new Lazy<DocumentCounts>(() => CountDocument(input), LazyThreadSafetyMode.None);
+            foreach (var edit in RepairLine(input, lineStart, lineEnd, document))
             {
-                document ??= new Lazy<DocumentCounts>(() => CountDocument(input), LazyThreadSafetyMode.None);
-                foreach (var edit in RepairLine(input, lineStart, lineEnd, document))
-                {
-                    b ??= new TextEditBuilder(input);
-                    b.CopyRange(copied, edit.Start);
-                    for (var k = 0; k < edit.Text.Length; k++) b.Append(edit.Text[k], edit.Sources[k], edit.Sources[k] + 1);
-                    repairs.Add((RepairKind.Glyph, new TextSpan(edit.Start, edit.End), input[edit.Start..edit.End], edit.Text));
-                    copied = edit.End;
-                }
+                b ??= new TextEditBuilder(input);
+                b.CopyRange(copied, edit.Start);
+                for (var k = 0; k < edit.Text.Length; k++) b.Append(edit.Text[k], edit.Sources[k], edit.Sources[k] + 1);
+                repairs.Add((RepairKind.Glyph, new TextSpan(edit.Start, edit.End), input[edit.Start..edit.End], edit.Text));
+                copied = edit.End;
             }
-            lineStart = lineEnd + 1;
         }
         if (b is null) return (input, null);
         b.CopyRange(copied, input.Length);
@@ -102,44 +104,47 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
         return counts;
     }
 
-    /// <summary>Cheap test run on every line: a double space between letters, or a short vowelless fragment next to a letter.</summary>
-    private static bool LooksDamaged(string s, int start, int end)
+    /// <summary>
+    /// The next space (from <paramref name="from"/> on, which is at least 1) that is evidence of a lost glyph on its
+    /// line: a run of two or more spaces next to a letter, or a short vowelless fragment next to a letter; -1 if none.
+    /// A line with evidence is damaged when it has Vietnamese letters (<see cref="HasVietnameseLetter"/>).
+    /// </summary>
+    private static int NextEvidence(string s, int from)
     {
-        var hasVietnamese = false;
-        var evidence = false;
-        var i = start;
-        while (i < end)
+        var n = s.Length;
+        for (var i = from; i < n; i++)
         {
-            var c = s[i];
-            if (c == ' ' && i + 1 < end && s[i + 1] == ' ' && i > start && s[i - 1] != ' ')
+            if (s[i] != ' ') continue;
+            var before = s[i - 1];
+            if (before is ' ' or '\n') continue; // not the first space of a run, or at a line start
+            if (i + 1 < n && s[i + 1] == ' ')
             {
+                // Two or more spaces next to a letter (on the same line).
                 var j = i;
-                while (j < end && s[j] == ' ') j++;
-                if (j < end && (char.IsLetter(s[j]) || char.IsLetter(s[i - 1]))) evidence = true;
-                i = j;
+                while (j < n && s[j] == ' ') j++;
+                if (j < n && s[j] != '\n' && (CharClass.IsLetter(s[j]) || CharClass.IsLetter(before))) return i;
+                i = j - 1;
                 continue;
             }
-            if (char.IsLetter(c))
+            // A vowelless fragment (T, NG, CH) before the rest of its syllable ("T ỰC", "NG Ị") or at a line end ("V ");
+            // not an abbreviation in a sentence ("VB này", "khóa XV;"), which is followed by a consonant or punctuation.
+            if (!(i + 1 == n || s[i + 1] == '\n' || VietnameseSyllable.IsVowel(s[i + 1]))) continue;
+            var a = i - 1;
+            if (!CharClass.IsLetter(s[a]) || VietnameseSyllable.IsVowel(s[a])) continue;
+            if (a > 0 && CharClass.IsLetter(s[a - 1]))
             {
-                var j = i;
-                var vowels = 0;
-                while (j < end && char.IsLetter(s[j]))
-                {
-                    if (VietnameseSyllable.IsVowel(s[j])) vowels++;
-                    if (s[j] >= 0x80) hasVietnamese = true;
-                    j++;
-                }
-                // A vowelless fragment (T, NG, CH) before the rest of its syllable ("T ỰC", "NG Ị") or at a line end ("V ");
-                // not an abbreviation in a sentence ("VB này", "khóa XV;"), which is followed by a consonant or punctuation.
-                if (vowels == 0 && j - i <= 2 && (i == start || s[i - 1] == ' ')
-                    && ((j < end - 1 && s[j] == ' ' && VietnameseSyllable.IsVowel(s[j + 1])) || (j == end - 1 && s[j] == ' ')))
-                    evidence = true;
-                i = j;
-                continue;
+                a--;
+                if (VietnameseSyllable.IsVowel(s[a]) || (a > 0 && CharClass.IsLetter(s[a - 1]))) continue;
             }
-            i++;
+            if (a == 0 || s[a - 1] is ' ' or '\n') return i;
         }
-        return evidence && hasVietnamese;
+        return -1;
+    }
+
+    private static bool HasVietnameseLetter(string s, int start, int end)
+    {
+        for (var i = start; i < end; i++) if (s[i] >= 0x80 && CharClass.IsLetter(s[i])) return true;
+        return false;
     }
 
     private sealed record Edit(int Start, int End, string Text, int[] Sources);

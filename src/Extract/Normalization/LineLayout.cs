@@ -109,12 +109,13 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
 
     private static List<Line> SplitLines(string s)
     {
-        var lines = new List<Line>();
+        var lines = new List<Line>(s.AsSpan().Count('\n') + 1);
         var page = 0;
         var start = 0;
-        for (var i = 0; i <= s.Length; i++)
+        while (start <= s.Length)
         {
-            if (i < s.Length && s[i] is not ('\n' or '\f')) continue;
+            var next = s.AsSpan(start).IndexOfAny('\n', '\f');
+            var i = next < 0 ? s.Length : start + next;
             lines.Add(new Line(start, i, page));
             if (i < s.Length && s[i] == '\f') page++;
             start = i + 1;
@@ -177,7 +178,7 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
     {
         var first = next.Start;
         while (first < next.End && s[first] == ' ') first++;
-        return first < next.End && (char.IsLower(s[first]) || char.IsDigit(s[first]));
+        return first < next.End && (CharClass.IsLower(s[first]) || char.IsDigit(s[first]));
     }
 
     /// <summary>Letters, capitals and length (runs of white space counted once) of a line or of lines joined so far.</summary>
@@ -191,15 +192,18 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         int length = 0, letters = 0, upper = 0;
         var start = line.Start;
         var end = line.End;
-        while (start < end && char.IsWhiteSpace(s[start])) start++;
-        while (end > start && char.IsWhiteSpace(s[end - 1])) end--;
+        while (start < end && CharClass.IsWhiteSpace(s[start])) start++;
+        while (end > start && CharClass.IsWhiteSpace(s[end - 1])) end--;
+        var previousWhite = false; // s[start] is not white space, so what precedes it does not count
         for (var i = start; i < end; i++)
         {
-            var c = s[i];
-            if (!char.IsWhiteSpace(c) || !char.IsWhiteSpace(s[i - 1])) length++;
-            if (!char.IsLetter(c)) continue;
+            var f = CharClass.Of(s[i]);
+            var white = (f & CharClass.Bits.WhiteSpace) != 0;
+            if (!white || !previousWhite) length++;
+            previousWhite = white;
+            if ((f & CharClass.Bits.Letter) == 0) continue;
             letters++;
-            if (char.IsUpper(c)) upper++;
+            if ((f & CharClass.Bits.Upper) != 0) upper++;
         }
         return new LineStats(length, letters, upper);
     }
@@ -212,6 +216,8 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         var i = line.Start;
         while (i < line.End && s[i] is ' ' or '*' or '_' or '-') i++;
         var rest = s.AsSpan(i, line.End - i);
+        // Every header word starts with S, V, K, N or T (an ASCII letter can only match itself in either case).
+        if (rest.Length == 0 || (rest[0] < 0x80 && rest[0] is not ('S' or 's' or 'V' or 'v' or 'K' or 'k' or 'N' or 'n' or 'T' or 't'))) return false;
         foreach (var h in HeaderStarts)
             if (rest.StartsWith(h, StringComparison.OrdinalIgnoreCase) && (rest.Length == h.Length || !char.IsLetter(rest[h.Length]))) return true;
         return false;
@@ -225,15 +231,15 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         if (last < line.Start) return Join.None;
         var first = next.Start;
         while (first < next.End && s[first] == ' ') first++;
-        if (first >= next.End || !char.IsLower(s[first]) && !char.IsDigit(s[first])) return Join.None;
+        if (first >= next.End || !CharClass.IsLower(s[first]) && !char.IsDigit(s[first])) return Join.None;
 
         // Hyphenation: "hi-⏎ện" becomes "hiện" when the whole is a syllable of real text and a half is not.
-        if (s[last] == '-' && last > line.Start && char.IsLetter(s[last - 1]) && char.IsLower(s[first]))
+        if (s[last] == '-' && last > line.Start && CharClass.IsLetter(s[last - 1]) && CharClass.IsLower(s[first]))
         {
             var a = last - 1;
-            while (a > line.Start && char.IsLetter(s[a - 1])) a--;
+            while (a > line.Start && CharClass.IsLetter(s[a - 1])) a--;
             var e = first;
-            while (e < next.End && char.IsLetter(s[e])) e++;
+            while (e < next.End && CharClass.IsLetter(s[e])) e++;
             var left = s[a..last];
             var right = s[first..e];
             // (hunspell lists "hi" and "ện" too, so a half counts as broken when real text never uses it.)
@@ -246,7 +252,7 @@ internal sealed partial class LineLayout(SyllableLexicon lexicon, NormalizerOpti
         {
             // Only a number the line asks for: "Nghị định số⏎04/2015/NĐ-CP", "ngày⏎21/6/2024".
             var w = last;
-            while (w > line.Start && char.IsLetter(s[w - 1])) w--;
+            while (w > line.Start && CharClass.IsLetter(s[w - 1])) w--;
             if (!char.IsLetter(s[last]) || !NumberIntroducers.Contains(s[w..(last + 1)].ToLowerInvariant())) return Join.None;
             // ... but not a numbered item: "2. Thực hiện", "3) Tổ chức".
             var d = first;

@@ -65,7 +65,7 @@ internal sealed class SyllableLexicon
     /// <summary>The lexicon key of a word: lower case, traditional tone placement.</summary>
     public static string Key(string word)
     {
-        var lower = word.ToLowerInvariant();
+        var lower = VietnameseSyllable.ToLowerInvariant(word);
         if (!VietnameseSyllable.MayNeedCanonicalTone(lower) || VietnameseSyllable.IsCanonicalTone(lower)) return lower;
         return VietnameseSyllable.TryCanonicalize(lower, out var c) ? c : lower;
     }

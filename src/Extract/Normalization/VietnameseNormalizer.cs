@@ -114,8 +114,11 @@ public sealed class VietnameseNormalizer
 
     private static bool IsLatinLetter(char c) => char.IsLetter(c) && (c < 0x0250 || c is >= '\u1E00' and <= '\u1EFF');
 
-    private static bool IsCombining(char c) =>
-        c >= 0x0300 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    private static bool IsCombining(char c) => CharClass.IsCombining(c);
+
+    /// <summary>A character the Unicode pass keeps as it is (when no combining mark follows it).</summary>
+    private static bool IsPlain(char c) =>
+        c < PlainTableSize ? PlainTable[c] : !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && !char.IsControl(c) && !char.IsSurrogate(c);
 
     /// <summary>True when the word around <paramref name="at"/> has a Latin letter (so a Cyrillic "о" in it is a look-alike).</summary>
     private static bool InLatinWord(string s, int at)
@@ -148,15 +151,18 @@ public sealed class VietnameseNormalizer
         var n = input.Length;
         while (i < n)
         {
-            var c = input[i];
-            // Fast path: a character that stays as it is and no combining mark follows.
-            if ((c < PlainTableSize ? PlainTable[c] : !IsCombining(c) && MapChar(c) == c && !IsInvisible(c) && !char.IsControl(c) && !char.IsSurrogate(c))
-                && (i + 1 == n || input[i + 1] < 0x0300 || !IsCombining(input[i + 1])))
+            // Fast path: a run of characters that stay as they are (one table lookup each), less its last character when a
+            // combining mark follows it (that character starts a cluster).
+            var runEnd = i;
+            while (runEnd < n && IsPlain(input[runEnd])) runEnd++;
+            if (runEnd > i)
             {
-                b.Copy(i);
-                i++;
-                continue;
+                if (runEnd < n && IsCombining(input[runEnd])) runEnd--;
+                b.CopyRange(i, runEnd);
+                i = runEnd;
+                if (i == n) break;
             }
+            var c = input[i];
             if (c == '\r')
             {
                 // CRLF and lone CR become LF.
@@ -254,16 +260,15 @@ public sealed class VietnameseNormalizer
 
     private static void MarkupCell(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
     {
-        var cell = s[start..end];
-        var trimmed = cell.Trim();
+        var trimmed = s.AsSpan(start, end - start).Trim();
         // Horizontal rules and table separators carry no text.
-        if (trimmed.Length >= 3 && trimmed.All(ch => ch is '-' or ':' or ' ' or '=' or '_'))
+        if (trimmed.Length >= 3 && !trimmed.ContainsAnyExcept("-: =_"))
         {
-            repairs.Add((RepairKind.Markup, new TextSpan(start, end), cell, ""));
+            repairs.Add((RepairKind.Markup, new TextSpan(start, end), s[start..end], ""));
             return;
         }
         // The Party star line ("*" or "* *") stays: it marks the end of the issuer block.
-        if (trimmed.Length > 0 && trimmed.Replace("\\*", "*", StringComparison.Ordinal).All(ch => ch is '*' or ' '))
+        if (trimmed.Length > 0 && IsStarLine(trimmed))
         {
             for (var j = start; j < end; j++)
             {
@@ -301,6 +306,15 @@ public sealed class VietnameseNormalizer
         }
         while (i < end)
         {
+            // Text between markup characters goes as one run.
+            var next = s.AsSpan(i, end - i).IndexOfAny('\\', '*', '_');
+            if (next < 0)
+            {
+                b.CopyRange(i, end);
+                break;
+            }
+            b.CopyRange(i, i + next);
+            i += next;
             var c = s[i];
             if (c == '\\' && i + 1 < end && "*_#|".Contains(s[i + 1]))
             {
@@ -340,6 +354,22 @@ public sealed class VietnameseNormalizer
     }
 
 
+    /// <summary>Only stars and spaces, a star possibly escaped ("\\*").</summary>
+    private static bool IsStarLine(ReadOnlySpan<char> t)
+    {
+        for (var k = 0; k < t.Length; k++)
+        {
+            if (t[k] is '*' or ' ') continue;
+            if (t[k] == '\\' && k + 1 < t.Length && t[k + 1] == '*')
+            {
+                k++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>Joins "18-⏎NQ/TW" and "34/2007/PL-⏎UBTVQH11": a symbol cut after a hyphen at a line end.</summary>
     private static (string, OffsetMap?) SymbolJoinPass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
@@ -347,8 +377,12 @@ public sealed class VietnameseNormalizer
         var i = 0;
         while (i < input.Length)
         {
-            var c = input[i];
-            if (c == '-' && i > 0 && IsSymbolChar(input[i - 1]))
+            // Only a hyphen can start a join: copy up to the next one (vectorised search).
+            var hyphen = input.AsSpan(i).IndexOf('-');
+            if (hyphen < 0) break;
+            b.CopyRange(i, i + hyphen);
+            i += hyphen;
+            if (i > 0 && IsSymbolChar(input[i - 1]))
             {
                 var j = i + 1;
                 while (j < input.Length && input[j] == ' ') j++;
@@ -368,6 +402,7 @@ public sealed class VietnameseNormalizer
             b.Copy(i);
             i++;
         }
+        b.CopyRange(i, input.Length);
         return b.Build();
     }
 
@@ -392,6 +427,8 @@ public sealed class VietnameseNormalizer
     private static (string, OffsetMap?) WhitespacePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
+        var next = new IrregularWhitespace(input);
+        var tail = input.AsSpan().TrimEnd(" \n").Length; // after the last character that is not white space
         var pendingSpace = -1;
         var newlines = 0;
         var firstNewline = -1;
@@ -432,45 +469,78 @@ public sealed class VietnameseNormalizer
             }
             newlines = 0;
             pendingSpace = -1;
-            b.Copy(i);
-            i++;
+            // Everything up to the next irregular white space stays as it is: one run. (Back to the start of that
+            // white space, so the loop above reads all of it; the character before it is not white space.)
+            var end = Math.Min(next.From(i), tail);
+            while (end > i + 1 && input[end - 1] is ' ' or '\n') end--;
+            b.CopyRange(i, Math.Max(end, i + 1));
+            i = Math.Max(end, i + 1);
         }
         return b.Build();
+    }
+
+    /// <summary>
+    /// Where white space is not already one space or one or two line breaks between words: two spaces, a space
+    /// before or after a line break, three line breaks. Each pattern is searched (vectorised) once per occurrence.
+    /// </summary>
+    private struct IrregularWhitespace(string text)
+    {
+        private int _doubleSpace = -1, _spaceBreak = -1, _breakSpace = -1, _threeBreaks = -1;
+
+        public int From(int at) =>
+            Math.Min(Math.Min(Find(text, "  ", ref _doubleSpace, at), Find(text, " \n", ref _spaceBreak, at)),
+                Math.Min(Find(text, "\n ", ref _breakSpace, at), Find(text, "\n\n\n", ref _threeBreaks, at)));
+
+        private static int Find(string text, string pattern, ref int cached, int at)
+        {
+            if (cached >= at) return cached;
+            var k = text.AsSpan(at).IndexOf(pattern, StringComparison.Ordinal);
+            cached = k < 0 ? int.MaxValue : at + k;
+            return cached;
+        }
     }
 
     /// <summary>One tone placement for every syllable (hoà → hòa, Uỷ → Ủy, họach → hoạch).</summary>
     private static (string, OffsetMap?) TonePass(string input, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         var b = new TextEditBuilder(input);
-        var i = 0;
-        while (i < input.Length)
+        var i = 0; // everything before i is done
+        var search = 0;
+        while (search < input.Length)
         {
-            if (!char.IsLetter(input[i]))
+            // Only a word with a toned vowel can need a change, and only when a vowel stands next to that one: a mark on
+            // a lone vowel is on the nucleus of a one-vowel syllable (or the word is no syllable), where it belongs.
+            var toned = search;
+            while (toned < input.Length && !VietnameseSyllable.IsTonedVowel(input[toned])) toned++;
+            if (toned == input.Length) break;
+            search = toned + 1;
+            if (!(toned > 0 && VietnameseSyllable.IsVowel(input[toned - 1])) && !(toned + 1 < input.Length && VietnameseSyllable.IsVowel(input[toned + 1])))
+                continue;
+            var start = toned;
+            while (start > i && CharClass.IsLetter(input[start - 1])) start--;
+            var j = toned + 1;
+            while (j < input.Length && CharClass.IsLetter(input[j])) j++;
+            b.CopyRange(i, start);
+            i = j;
+            search = j;
+            var span = input.AsSpan(start, j - start);
+            if (!VietnameseSyllable.MayNeedCanonicalTone(span) || VietnameseSyllable.IsCanonicalTone(span))
             {
-                b.Copy(i);
-                i++;
+                b.CopyRange(start, j);
                 continue;
             }
-            var j = i;
-            while (j < input.Length && char.IsLetter(input[j])) j++;
-            if (!VietnameseSyllable.MayNeedCanonicalTone(input.AsSpan(i, j - i)) || VietnameseSyllable.IsCanonicalTone(input.AsSpan(i, j - i)))
-            {
-                b.CopyRange(i, j);
-                i = j;
-                continue;
-            }
-            var word = input[i..j];
+            var word = input[start..j];
             if (VietnameseSyllable.TryCanonicalize(word, out var canonical) && canonical != word && canonical.Length == word.Length)
             {
-                repairs.Add((RepairKind.Tone, new TextSpan(i, j), word, canonical));
-                for (var k = 0; k < canonical.Length; k++) b.Append(canonical[k], i + k, i + k + 1);
+                repairs.Add((RepairKind.Tone, new TextSpan(start, j), word, canonical));
+                for (var k = 0; k < canonical.Length; k++) b.Append(canonical[k], start + k, start + k + 1);
             }
             else
             {
-                b.CopyRange(i, j);
+                b.CopyRange(start, j);
             }
-            i = j;
         }
+        b.CopyRange(i, input.Length);
         return b.Build();
     }
 }

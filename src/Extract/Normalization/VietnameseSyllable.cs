@@ -24,6 +24,34 @@ internal static class VietnameseSyllable
 
     private static readonly char[] BareTable = BuildBareTable();
 
+    // char.ToLowerInvariant for every character below TableSize: that call goes to ICU for non-ASCII letters.
+    private static readonly char[] LowerTable = BuildLowerTable();
+
+    private static char[] BuildLowerTable()
+    {
+        var t = new char[TableSize];
+        for (var c = 0; c < TableSize; c++) t[c] = char.ToLowerInvariant((char)c);
+        return t;
+    }
+
+    private static char ToLower(char c) => c < TableSize ? LowerTable[c] : char.ToLowerInvariant(c);
+
+    /// <summary>string.ToLowerInvariant without the ICU call for Vietnamese words (same answer: one mapping per character below U+1F00).</summary>
+    public static string ToLowerInvariant(string word)
+    {
+        foreach (var c in word) if (c >= TableSize) return word.ToLowerInvariant();
+        return string.Create(word.Length, word, static (dst, w) =>
+        {
+            for (var k = 0; k < w.Length; k++) dst[k] = LowerTable[w[k]];
+        });
+    }
+
+    private static bool IsFinal(ReadOnlySpan<char> coda) => coda switch
+    {
+        "" or "c" or "ch" or "m" or "n" or "ng" or "nh" or "p" or "t" => true,
+        _ => false,
+    };
+
     private static byte[] BuildToneTable()
     {
         var t = new byte[TableSize];
@@ -44,7 +72,7 @@ internal static class VietnameseSyllable
 
     private static readonly HashSet<string> Finals = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
-    private const string Modified = "ăâêôơư";
+    private static bool IsModified(char c) => c is 'ă' or 'â' or 'ê' or 'ô' or 'ơ' or 'ư';
 
     private static Dictionary<char, (char, int)> BuildDecompose()
     {
@@ -59,6 +87,9 @@ internal static class VietnameseSyllable
         }
         return d;
     }
+
+    /// <summary>A vowel carrying a tone mark, either case: the characters the tone pass looks for.</summary>
+    public static bool IsTonedVowel(char c) => c < TableSize && ToneTable[c] > 1;
 
     public static bool IsVowel(char c) => c < TableSize && ToneTable[c] != 0;
 
@@ -138,13 +169,17 @@ internal static class VietnameseSyllable
         var coda = b[i..];
         if (nucleusLength is < 1 or > 3) return -1;
         for (var k = onset + 1; k < i; k++) if (b[k] == b[k - 1]) return -1; // "oaa" is no Vietnamese vowel
-        var finalOk = false;
-        foreach (var f in Finals) if (coda.SequenceEqual(f)) finalOk = true;
-        if (!finalOk) return -1;
+        if (!IsFinal(coda)) return -1;
         var nucleus = b.Slice(onset, nucleusLength);
         int target;
-        var horn = nucleus.IndexOf("ươ");
-        var lastModified = nucleus.LastIndexOfAny(Modified);
+        // (Loops, not IndexOf/LastIndexOfAny: the nucleus has at most three letters.)
+        var horn = -1;
+        var lastModified = -1;
+        for (var k = 0; k < nucleus.Length; k++)
+        {
+            if (horn < 0 && nucleus[k] == 'ư' && k + 1 < nucleus.Length && nucleus[k + 1] == 'ơ') horn = k;
+            if (IsModified(nucleus[k])) lastModified = k;
+        }
         if (horn >= 0) target = horn + 1;
         else if (lastModified >= 0) target = lastModified;
         else if (coda.Length > 0) target = nucleusLength - 1;
@@ -176,15 +211,30 @@ internal static class VietnameseSyllable
         var toneCount = 0;
         for (var k = 0; k < word.Length; k++)
         {
-            var c = char.ToLowerInvariant(word[k]);
+            var c = ToLower(word[k]);
             var t = ToneOf(c);
             if (t > 0) { toneCount++; tonePos = k; }
             else if (t < 0 && !char.IsLetter(c)) return true;
             bare[k] = t > 0 ? WithoutTone(c) : c;
         }
         if (toneCount != 1) return true;
+        if (MarkOnLastModifiedVowel(bare, tonePos)) return true;
         var target = ToneTarget(bare);
         return target < 0 || target == tonePos;
+    }
+
+    /// <summary>
+    /// Shortcut for most syllables (hiện, người, được, tiếp): the mark sits on a modified vowel (ă â ê ô ơ ư) with no
+    /// other after it and no "ươ" but the one whose ơ carries it, which is where <see cref="ToneTarget"/> puts it
+    /// whenever the letters are a syllable at all.
+    /// </summary>
+    private static bool MarkOnLastModifiedVowel(ReadOnlySpan<char> bare, int tonePos)
+    {
+        if (!IsModified(bare[tonePos])) return false;
+        for (var k = tonePos + 1; k < bare.Length; k++) if (IsModified(bare[k])) return false;
+        for (var k = 0; k + 1 < bare.Length; k++)
+            if (bare[k] == 'ư' && bare[k + 1] == 'ơ' && k + 1 != tonePos) return false;
+        return true;
     }
 
     /// <summary>
@@ -200,7 +250,7 @@ internal static class VietnameseSyllable
         var toneCount = 0;
         for (var k = 0; k < word.Length; k++)
         {
-            var c = char.ToLowerInvariant(word[k]);
+            var c = ToLower(word[k]);
             var t = ToneOf(c);
             if (t > 0) { tone = t; toneCount++; }
             else if (t < 0 && !char.IsLetter(c)) return false;
