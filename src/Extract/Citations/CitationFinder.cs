@@ -152,7 +152,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             }
             string? issuer = null;
             var iss = IssuerTail().Match(slice[after..]);
-            if (iss.Success) issuer = Regex.Replace(iss.Groups["issuer"].Value, @"\s+", " ").Trim();
+            if (iss.Success) issuer = Spaces.Collapse(iss.Groups["issuer"].Value).Trim();
 
             var spanEnd = within.Start + after;
             var start = tw is not null && type is not null && tw.Index + tw.Length <= m.Index && (m.Index - (tw.Index + tw.Length) < 12 || title is not null)
@@ -190,21 +190,39 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private static string? TitledNumber(string slice, Match typeWord, int symbolAt)
     {
         var between = slice[(typeWord.Index + typeWord.Length)..symbolAt];
-        var m = Regex.Match(between, @"^\s+(?<t>\p{L}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant);
-        if (!m.Success || Regex.IsMatch(m.Groups["t"].Value, @"\d")) return null;
-        return typeWord.Value + " " + Regex.Replace(m.Groups["t"].Value, @"\s+", " ");
+        var m = TitleBeforeSo().Match(between);
+        if (!m.Success || m.Groups["t"].Value.Any(char.IsDigit)) return null;
+        return typeWord.Value + " " + Spaces.Collapse(m.Groups["t"].Value);
     }
 
-    private static string StripDates(string s) => Regex.Replace(s, @"ngày\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}", "", RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"^\s+(?<t>\p{L}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleBeforeSo();
+
+    [GeneratedRegex(@"ngày\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}", RegexOptions.IgnoreCase)]
+    private static partial Regex CitedDate();
+
+    private static string StripDates(string s) => CitedDate().Replace(s, "");
+
+    [GeneratedRegex(@"^(?:.*\s)?S[ốố]\s*:?$")]
+    private static partial Regex EndsWithSo();
+
+    [GeneratedRegex(@"\p{Ll}{3,}\s+số", RegexOptions.IgnoreCase)]
+    private static partial Regex WordThenSo();
 
     private static bool IsDocumentNumberLine(string slice, int index)
     {
         // "Số: 04/BC-UBND" at the start of a line is a number line, not a citation.
         var lineStart = slice.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         var prefix = slice[lineStart..index].Trim();
-        return Regex.IsMatch(prefix, @"^(?:.*\s)?S[ốố]\s*:?$") && lineStart + 40 > index && !Regex.IsMatch(prefix, @"\p{Ll}{3,}\s+số", RegexOptions.IgnoreCase)
+        return EndsWithSo().IsMatch(prefix) && lineStart + 40 > index && !WordThenSo().IsMatch(prefix)
             && (prefix.Length <= 4 || prefix.EndsWith("Số:", StringComparison.Ordinal) || prefix.EndsWith("Số", StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"^\s*(?:nam\s+|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|ngay\s+\d{1,2}/\d{1,2}/)((?:19|20)\d{2})")]
+    private static partial Regex FoldedYearAfter();
+
+    [GeneratedRegex(@"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$")]
+    private static partial Regex AmendingLawBefore();
 
     private void FindTitled(string text, TextSpan within, List<RawCitation> into)
     {
@@ -261,7 +279,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 if (okLeft && okRight && !into.Any(r => r.Span.Overlaps(span)))
                 {
                     var relation = RelationAt(text, span.Start);
-                    var yearAfter = Regex.Match(folded[end..Math.Min(folded.Length, end + 40)], @"^\s*(?:nam\s+|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|ngay\s+\d{1,2}/\d{1,2}/)((?:19|20)\d{2})");
+                    var yearAfter = FoldedYearAfter().Match(folded[end..Math.Min(folded.Length, end + 40)]);
                     int? year = yearAfter.Success ? int.Parse(yearAfter.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
                     if (learned.TryGetValue(alias, out var numbered) && (year is null || numbered.Number!.Contains($"/{year}/", StringComparison.Ordinal)))
                     {
@@ -284,10 +302,10 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
-            var name = Regex.Replace(m.Groups["name"].Value, @"\s+", " ").Trim();
+            var name = Spaces.Collapse(m.Groups["name"].Value).Trim();
             var typeWord = Canonical(m.Groups["type"].Value);
             // "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014": the date is the amending law's.
-            var amended = Regex.IsMatch(slice0[Math.Max(0, m.Index - 45)..m.Index], @"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$");
+            var amended = AmendingLawBefore().IsMatch(slice0[Math.Max(0, m.Index - 45)..m.Index]);
             var title = typeWord + " " + name + (m.Groups["y"].Success && !amended ? " năm " + m.Groups["y"].Value : "");
             into.Add(new RawCitation(KeyOfTitle(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
@@ -296,7 +314,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
-            var title = Regex.Replace(m.Value, @"\s+", " ");
+            var title = Spaces.Collapse(m.Value);
             var partyType = title.StartsWith("Điều lệ", StringComparison.Ordinal) ? "Điều lệ" : "Nghị quyết";
             if (partyType == "Điều lệ") title = "Điều lệ Đảng";
             into.Add(new RawCitation(KeyOfTitle(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
@@ -307,10 +325,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     public static string TitleKey(string title) => KeyOfTitle(VietnameseNormalizer.Default.Normalize(title).Text);
 
     /// <summary><see cref="TitleKey"/> of a title already in normalised form (taken from normalised text).</summary>
+    [GeneratedRegex(@"\s+năm\s+((?:19|20)\d{2})\b")]
+    private static partial Regex YearAfterNam();
+
     private static string KeyOfTitle(string t)
     {
         // Like the registry's keys (HIẾN-PHÁP-2013): capitals with their marks, words joined by '-', "năm" before a year dropped.
-        t = Regex.Replace(t, @"\s+năm\s+((?:19|20)\d{2})\b", " $1");
+        t = YearAfterNam().Replace(t, " $1");
         return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -324,6 +345,18 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     /// basis for a "Căn cứ" paragraph, implements for an opening "Thực hiện / Triển khai / Tiếp tục thực hiện",
     /// forwards for "gửi kèm", mentions otherwise.
     /// </summary>
+    [GeneratedRegex(@"gửi kèm", RegexOptions.IgnoreCase)]
+    private static partial Regex SentWith();
+
+    [GeneratedRegex(@"\(\s*có\s*$|gửi kèm\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnclosedBefore();
+
+    [GeneratedRegex(@"^Căn cứ", RegexOptions.IgnoreCase)]
+    private static partial Regex BasisLead();
+
+    [GeneratedRegex(@"^(?:Thực hiện|Triển khai|Tiếp tục thực hiện|Để triển khai|Để thực hiện)", RegexOptions.IgnoreCase)]
+    private static partial Regex ImplementsLead();
+
     private static string RelationAt(string text, int position)
     {
         var paraStart = text.LastIndexOf("\n\n", Math.Max(0, position - 1), StringComparison.Ordinal);
@@ -331,11 +364,11 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var lineStart = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
         var sentenceEnd = text.IndexOfAny(['.', ';', '\n'], position);
         var near = text.Substring(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
-        if (Regex.IsMatch(near, @"gửi kèm", RegexOptions.IgnoreCase) || Regex.IsMatch(text[Math.Max(0, position - 30)..position], @"\(\s*có\s*$|gửi kèm\s*$", RegexOptions.IgnoreCase)) return "forwards";
+        if (SentWith().IsMatch(near) || EnclosedBefore().IsMatch(text[Math.Max(0, position - 30)..position])) return "forwards";
         var lead = text[lineStart..position].TrimStart('*', ' ', '-', '+');
         var para = text[paraStart..position].TrimStart('*', ' ', '-', '+');
-        if (Regex.IsMatch(lead, @"^Căn cứ", RegexOptions.IgnoreCase) || Regex.IsMatch(para, @"^Căn cứ", RegexOptions.IgnoreCase)) return "basis";
-        if (Regex.IsMatch(para, @"^(?:Thực hiện|Triển khai|Tiếp tục thực hiện|Để triển khai|Để thực hiện)", RegexOptions.IgnoreCase) && !para.Contains('.', StringComparison.Ordinal)) return "implements";
+        if (BasisLead().IsMatch(lead) || BasisLead().IsMatch(para)) return "basis";
+        if (ImplementsLead().IsMatch(para) && !para.Contains('.', StringComparison.Ordinal)) return "implements";
         return "mentions";
     }
 
@@ -363,10 +396,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     private static int Strength(string relation) => relation switch { "forwards" => 3, "basis" => 2, "implements" => 1, _ => 0 };
 
+    [GeneratedRegex(@"-(?:19|20)\d{2}$")]
+    private static partial Regex KeyEndsWithYear();
+
     private List<Citation> Merge(List<RawCitation> raw, string? ownKey)
     {
         // A law named once with its year and once without is one law ("Luật Tài nguyên nước năm 2023" … "Luật Tài nguyên nước").
-        var yeared = raw.Where(r => r.Number is null && Regex.IsMatch(r.Key, @"-(?:19|20)\d{2}$")).Select(r => r.Key).Distinct().ToList();
+        var yeared = raw.Where(r => r.Number is null && KeyEndsWithYear().IsMatch(r.Key)).Select(r => r.Key).Distinct().ToList();
         for (var i = 0; i < raw.Count; i++)
         {
             if (raw[i].Number is not null) continue;

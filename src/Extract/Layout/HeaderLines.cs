@@ -26,7 +26,7 @@ public static partial class HeaderLines
         var s = NationalMotto().Replace(line, " ");
         s = Motto().Replace(s, " ");
         s = PartyHeader().Replace(s, " ");
-        return Regex.Replace(s, @"\s+", " ").Trim(' ', '*', '-', '_', '|');
+        return Spaces.Collapse(s).Trim(' ', '*', '-', '_', '|');
     }
 
     /// <summary>

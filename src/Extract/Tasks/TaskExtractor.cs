@@ -39,6 +39,19 @@ public static partial class TaskExtractor
     [GeneratedRegex(@"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trong)\s+(?:ngày\s+)?(?<d>\d{1,2})\s?[/.-]\s?(?<m>\d{1,2})\s?[/.-]\s?(?<y>(?:19|20)\d{2})|(?:trước|chậm nhất(?: là)?)\s+ngày\s+(?<d2>\d{1,2})\s+tháng\s+(?<m2>\d{1,2})\s+năm\s+(?<y2>(?:19|20)\d{2})|(?:đến|trước)\s+tháng\s+(?<m3>\d{1,2})\s?/\s?(?<y3>(?:19|20)\d{2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Deadline();
 
+    [GeneratedRegex(@"^\s*\**\s*Nơi\s+nh[ậâ]n")]
+    private static partial Regex RecipientsLine();
+
+    // A stray single letter: what lost glyphs leave in a heading ("P ƯƠNG ƯỚNG, N IỆM V").
+    [GeneratedRegex(@"(?:^|\s)\p{L}(?:\s|,|$)")]
+    private static partial Regex LoneLetter();
+
+    [GeneratedRegex(@"^(cac |uy ban|ubnd|ban |so |mat tran|hoi |dang uy|chi bo|phong |cong an|van phong|trung tam|can bo|hdnd|hoi dong|doan |bo |cuc |thanh tra|bcd|mttq)")]
+    private static partial Regex BodyStart();
+
+    [GeneratedRegex(@"\s(?:yêu cầu|đề nghị|giao)\s+(?<who>.+)$")]
+    private static partial Regex AskedBody();
+
     public static IReadOnlyList<DocumentTask> Extract(string text, IReadOnlyList<TextLine> lines)
     {
         var tasks = new List<DocumentTask>();
@@ -94,7 +107,7 @@ public static partial class TaskExtractor
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            if (Regex.IsMatch(lines[i].Text, @"^\s*\**\s*Nơi\s+nh[ậâ]n")) return i;
+            if (RecipientsLine().IsMatch(lines[i].Text)) return i;
         }
         return lines.Count;
     }
@@ -115,7 +128,7 @@ public static partial class TaskExtractor
         if (NotTaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal))) return false;
         if (TaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal))) return true;
         // Approximate only where letters were lost ("P ƯƠNG ƯỚNG, N IỆM V": stray single letters), as damaged text layers and OCR do.
-        var damaged = Regex.IsMatch(title, @"(?:^|\s)\p{L}(?:\s|,|$)");
+        var damaged = LoneLetter().IsMatch(title);
         return damaged && key.Length < 80 && TaskHeadings.Any(k => ApproximateContains(key, k, k.Length >= 9 ? 3 : 2));
     }
 
@@ -191,7 +204,7 @@ public static partial class TaskExtractor
     private static bool LooksLikeBody(string s)
     {
         var f = SearchFolding.Fold(s);
-        return Regex.IsMatch(f, @"^(cac |uy ban|ubnd|ban |so |mat tran|hoi |dang uy|chi bo|phong |cong an|van phong|trung tam|can bo|hdnd|hoi dong|doan |bo |cuc |thanh tra|bcd|mttq)");
+        return BodyStart().IsMatch(f);
     }
 
     private static DocumentTask Make(string text, IReadOnlyList<TextLine> lines, int first, int last, string? assignee)
@@ -210,9 +223,9 @@ public static partial class TaskExtractor
 
     private static string CleanAssignee(string who)
     {
-        var w = Regex.Replace(who, @"\s+", " ").Trim().TrimEnd(',', ';');
+        var w = Spaces.Collapse(who).Trim().TrimEnd(',', ';');
         // "UBND tỉnh yêu cầu các sở, ban, ngành …": the one asked, not the one asking.
-        var asked = Regex.Match(w, @"\s(?:yêu cầu|đề nghị|giao)\s+(?<who>.+)$");
+        var asked = AskedBody().Match(w);
         return asked.Success ? asked.Groups["who"].Value : w;
     }
 
