@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Dates;
 using DocIntel.Extract.Documents;
@@ -69,17 +70,17 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     public IReadOnlyList<Citation> Find(string text, TextSpan within, TextSpan? ownNumber = null)
     {
         var raw = new List<RawCitation>();
-        FindNumbered(text, within, ownNumber, raw);
-        FindTitled(text, within, raw);
+        var slice = text.Substring(within.Start, within.Length);
+        FindNumbered(text, slice, within, ownNumber, raw);
+        FindTitled(text, slice, within, raw);
         var ownKey = ownNumber is { } own ? DocumentSymbol.Normalize(text.Substring(own.Start, own.Length)) : null;
         return Merge(raw, ownKey);
     }
 
     private sealed record RawCitation(string Key, string? Type, string? Number, string? Title, DateOnly? Date, string? Issuer, string Relation, TextSpan Span, List<string> Flags);
 
-    private void FindNumbered(string text, TextSpan within, TextSpan? ownNumber, List<RawCitation> into)
+    private void FindNumbered(string text, string slice, TextSpan within, TextSpan? ownNumber, List<RawCitation> into)
     {
-        var slice = text.Substring(within.Start, within.Length);
         // The type word of a symbol stands shortly before it; only those windows are searched (the regex is costly).
         string? listType = null;
         var listEnd = -1;
@@ -132,7 +133,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 type = Canonical(tw.Groups["type"].Value);
                 title = named;
             }
-            else if (listType is not null && listEnd >= 0 && Connector().IsMatch(StripDates(slice[listEnd..m.Index])))
+            else if (listType is not null && listEnd >= 0 && MayBeListGap(slice.AsSpan(listEnd, m.Index - listEnd)) && Connector().IsMatch(StripDates(slice[listEnd..m.Index])))
             {
                 type = listType;
             }
@@ -142,7 +143,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
             var after = m.Index + m.Length;
             DateOnly? date = null;
-            var d = DateLead().Match(slice[after..]);
+            // Match(input, beginning, length) reads the range as the whole input: no copy of the rest of the text.
+            var d = DateLead().Match(slice, after, slice.Length - after);
             if (d.Success)
             {
                 var from = within.Start + after;
@@ -151,7 +153,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 if (parsed is not null) { date = parsed.Value; after = parsed.Span.End - within.Start; }
             }
             string? issuer = null;
-            var iss = IssuerTail().Match(slice[after..]);
+            var iss = IssuerTail().Match(slice, after, slice.Length - after);
             if (iss.Success) issuer = Spaces.Collapse(iss.Groups["issuer"].Value).Trim();
 
             var spanEnd = within.Start + after;
@@ -203,6 +205,14 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     private static string StripDates(string s) => CitedDate().Replace(s, "");
 
+    // ASCII characters neither a connector ("số", "và", ",", "các", "liên tịch" …) nor a stripped date ("ngày 14/8/2023",
+    // "ngày 6 tháng 8 năm 2024") can hold: one of them between two symbols ends the list.
+    private static readonly SearchValues<char> NotInListGap = SearchValues.Create(
+        "!\"#$%&'()*+.<=>?@[\\]^_`{|}~abdefjkopqruwxzABDEFJKOPQRUWXZ");
+
+    /// <summary>A cheap necessary condition for <see cref="Connector"/> after <see cref="StripDates"/>: the gap is usually a sentence.</summary>
+    private static bool MayBeListGap(ReadOnlySpan<char> gap) => !gap.ContainsAny(NotInListGap);
+
     [GeneratedRegex(@"^(?:.*\s)?S[ốố]\s*:?$")]
     private static partial Regex EndsWithSo();
 
@@ -224,25 +234,27 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     [GeneratedRegex(@"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$")]
     private static partial Regex AmendingLawBefore();
 
-    private void FindTitled(string text, TextSpan within, List<RawCitation> into)
+    private void FindTitled(string text, string slice, TextSpan within, List<RawCitation> into)
     {
         // Folded text with every run of white space as one space, and where each character came from.
-        var sb = new System.Text.StringBuilder(within.Length);
-        var origin = new List<int>(within.Length);
+        var buffer = new char[within.Length];
+        var origin = new int[within.Length];
+        var n = 0;
         for (var i = within.Start; i < within.End; i++)
         {
-            if (char.IsWhiteSpace(text[i]) || text[i] == ',')
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c == ',')
             {
                 // Commas fold to a space, as in LegalRegistry.AliasKey.
-                if (sb.Length > 0 && sb[^1] == ' ') continue;
-                sb.Append(' ');
-                origin.Add(i);
+                if (n > 0 && buffer[n - 1] == ' ') continue;
+                buffer[n] = ' ';
+                origin[n++] = i;
                 continue;
             }
-            var f = SearchFolding.FoldOne(text[i]);
-            if (f != '\0') { sb.Append(f); origin.Add(i); }
+            var f = SearchFolding.FoldOne(c);
+            if (f != '\0') { buffer[n] = f; origin[n++] = i; }
         }
-        var folded = sb.ToString();
+        ReadOnlySpan<char> folded = buffer.AsSpan(0, n);
         TextSpan SpanOf(int at, int length) => new(origin[at], origin[at + length - 1] + 1);
 
         // Titles the document itself gives a number elsewhere ("Luật Lưu trữ số 33/2024/QH15" … "Luật Lưu trữ") teach the alias.
@@ -259,57 +271,50 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             while (e < folded.Length && char.IsLetterOrDigit(folded[e])) e++;
             words.Add((i, e));
         }
+        // Names standing whole at a word, in the order they are tried: by word, then two-word, one-word and learned lists.
         var hits = new List<(int At, string Alias)>();
         for (var w = 0; w < words.Count; w++)
         {
-            var one = folded.AsSpan(words[w].Start, words[w].End - words[w].Start);
-            var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.AsSpan(words[w].Start, words[w + 1].End - words[w].Start) : default;
-            if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) foreach (var a in list) hits.Add((words[w].Start, a));
-            if (byFirst.TryGetValue(one, out var single)) foreach (var a in single) hits.Add((words[w].Start, a));
-            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) foreach (var a in ll) hits.Add((words[w].Start, a));
+            var at = words[w].Start;
+            var one = folded.Slice(at, words[w].End - at);
+            var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.Slice(at, words[w + 1].End - at) : default;
+            if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) AddWhole(folded, at, list, hits);
+            if (byFirst.TryGetValue(one, out var single)) AddWhole(folded, at, single, hits);
+            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) AddWhole(folded, at, ll, hits);
         }
         foreach (var (at, alias) in hits)
         {
+            var end = at + alias.Length;
+            var span = SpanOf(at, alias.Length);
+            if (into.Any(r => r.Span.Overlaps(span))) continue;
+            var relation = RelationAt(text, span.Start);
+            var yearAfter = FoldedYearAfter().Match(folded[end..Math.Min(folded.Length, end + 40)].ToString());
+            int? year = yearAfter.Success ? int.Parse(yearAfter.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            if (learned.TryGetValue(alias, out var numbered) && (year is null || numbered.Number!.Contains($"/{year}/", StringComparison.Ordinal)))
             {
-                if (at + alias.Length > folded.Length || string.CompareOrdinal(folded, at, alias, 0, alias.Length) != 0) continue;
-                var end = at + alias.Length;
-                var okLeft = at == 0 || !char.IsLetterOrDigit(folded[at - 1]);
-                var okRight = end >= folded.Length || !char.IsLetterOrDigit(folded[end]);
-                var span = SpanOf(at, alias.Length);
-                if (okLeft && okRight && !into.Any(r => r.Span.Overlaps(span)))
-                {
-                    var relation = RelationAt(text, span.Start);
-                    var yearAfter = FoldedYearAfter().Match(folded[end..Math.Min(folded.Length, end + 40)]);
-                    int? year = yearAfter.Success ? int.Parse(yearAfter.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-                    if (learned.TryGetValue(alias, out var numbered) && (year is null || numbered.Number!.Contains($"/{year}/", StringComparison.Ordinal)))
-                    {
-                        into.Add(numbered with { Span = span, Relation = relation, Date = null, Issuer = null });
-                    }
-                    else
-                    {
-                        var candidates = registry.FindAllByAlias(alias);
-                        var entry = candidates.Count == 1 ? candidates[0]
-                            : candidates.FirstOrDefault(c => year is not null && (c.IssuedDate?.Year == year || c.BaseKey.Contains($"/{year}/", StringComparison.Ordinal)));
-                        if (entry is not null)
-                            into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, relation, span, []));
-                    }
-                }
+                into.Add(numbered with { Span = span, Relation = relation, Date = null, Issuer = null });
+            }
+            else
+            {
+                var candidates = registry.FindAllByAlias(alias);
+                var entry = candidates.Count == 1 ? candidates[0]
+                    : candidates.FirstOrDefault(c => year is not null && (c.IssuedDate?.Year == year || c.BaseKey.Contains($"/{year}/", StringComparison.Ordinal)));
+                if (entry is not null)
+                    into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, relation, span, []));
             }
         }
-        var slice0 = text.Substring(within.Start, within.Length);
         // Laws, codes and ordinances the registry does not know: keyed by their title (and year when given).
-        foreach (Match m in NamedLaw().Matches(slice0))
+        foreach (Match m in NamedLaw().Matches(slice))
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
             var name = Spaces.Collapse(m.Groups["name"].Value).Trim();
             var typeWord = Canonical(m.Groups["type"].Value);
             // "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014": the date is the amending law's.
-            var amended = AmendingLawBefore().IsMatch(slice0[Math.Max(0, m.Index - 45)..m.Index]);
+            var amended = AmendingLawBefore().IsMatch(slice[Math.Max(0, m.Index - 45)..m.Index]);
             var title = typeWord + " " + name + (m.Groups["y"].Success && !amended ? " năm " + m.Groups["y"].Value : "");
             into.Add(new RawCitation(KeyOfTitle(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
-        var slice = text.Substring(within.Start, within.Length);
         foreach (Match m in PartyTitled().Matches(slice))
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
@@ -318,6 +323,17 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var partyType = title.StartsWith("Điều lệ", StringComparison.Ordinal) ? "Điều lệ" : "Nghị quyết";
             if (partyType == "Điều lệ") title = "Điều lệ Đảng";
             into.Add(new RawCitation(KeyOfTitle(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
+        }
+    }
+
+    /// <summary>The names of <paramref name="aliases"/> that stand at <paramref name="at"/> as whole words.</summary>
+    private static void AddWhole(ReadOnlySpan<char> folded, int at, List<string> aliases, List<(int At, string Alias)> into)
+    {
+        foreach (var alias in aliases)
+        {
+            var end = at + alias.Length;
+            if (end > folded.Length || !folded.Slice(at, alias.Length).SequenceEqual(alias)) continue;
+            if ((at == 0 || !char.IsLetterOrDigit(folded[at - 1])) && (end >= folded.Length || !char.IsLetterOrDigit(folded[end]))) into.Add((at, alias));
         }
     }
 
@@ -341,10 +357,6 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         return TypeWords.First(t => SearchFolding.Fold(t) == folded);
     }
 
-    /// <summary>
-    /// basis for a "Căn cứ" paragraph, implements for an opening "Thực hiện / Triển khai / Tiếp tục thực hiện",
-    /// forwards for "gửi kèm", mentions otherwise.
-    /// </summary>
     [GeneratedRegex(@"gửi kèm", RegexOptions.IgnoreCase)]
     private static partial Regex SentWith();
 
@@ -357,20 +369,27 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     [GeneratedRegex(@"^(?:Thực hiện|Triển khai|Tiếp tục thực hiện|Để triển khai|Để thực hiện)", RegexOptions.IgnoreCase)]
     private static partial Regex ImplementsLead();
 
+    /// <summary>
+    /// basis for a "Căn cứ" paragraph, implements for an opening "Thực hiện / Triển khai / Tiếp tục thực hiện",
+    /// forwards for "gửi kèm", mentions otherwise.
+    /// </summary>
     private static string RelationAt(string text, int position)
     {
         var paraStart = text.LastIndexOf("\n\n", Math.Max(0, position - 1), StringComparison.Ordinal);
         paraStart = paraStart < 0 ? 0 : paraStart + 2;
         var lineStart = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
         var sentenceEnd = text.IndexOfAny(['.', ';', '\n'], position);
-        var near = text.Substring(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
-        if (SentWith().IsMatch(near) || EnclosedBefore().IsMatch(text[Math.Max(0, position - 30)..position])) return "forwards";
-        var lead = text[lineStart..position].TrimStart('*', ' ', '-', '+');
-        var para = text[paraStart..position].TrimStart('*', ' ', '-', '+');
+        // Spans, not substrings: a paragraph before a citation can be long, and every citation asks.
+        var near = text.AsSpan(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
+        if (SentWith().IsMatch(near) || EnclosedBefore().IsMatch(text.AsSpan(Math.Max(0, position - 30), position - Math.Max(0, position - 30)))) return "forwards";
+        var lead = text.AsSpan(lineStart, position - lineStart).TrimStart(LeadMarks);
+        var para = text.AsSpan(paraStart, position - paraStart).TrimStart(LeadMarks);
         if (BasisLead().IsMatch(lead) || BasisLead().IsMatch(para)) return "basis";
-        if (ImplementsLead().IsMatch(para) && !para.Contains('.', StringComparison.Ordinal)) return "implements";
+        if (ImplementsLead().IsMatch(para) && !para.Contains('.')) return "implements";
         return "mentions";
     }
+
+    private const string LeadMarks = "* -+";
 
     /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
     // The registry's symbols, parsed once.
@@ -410,6 +429,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (match.Count == 1) raw[i] = raw[i] with { Key = match[0] };
         }
         var result = new List<Citation>();
+        HashSet<string>? citedKeys = null;
         foreach (var g in raw.GroupBy(r => r.Key, StringComparer.Ordinal).OrderBy(g => g.Min(r => r.Span.Start)))
         {
             // A document does not cite itself (its own number recurs in running heads and closing formulas).
@@ -429,7 +449,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 {
                     flags.Add("unknown_in_registry");
                     // "04/2014/NĐ-CP" where the registry knows "04/2015/NĐ-CP": flagged, never rewritten.
-                    if (ProbableTypoOf(first.Number, raw.Select(r => r.Key).ToHashSet()) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
+                    citedKeys ??= raw.Select(r => r.Key).ToHashSet();
+                    if (ProbableTypoOf(first.Number, citedKeys) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
                 }
                 else
                 {
