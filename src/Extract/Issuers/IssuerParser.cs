@@ -62,8 +62,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         if (limit > 0)
         {
             // Blank the motto and Party header even where they wrap over lines, then read what is left.
-            var masked = HeaderLines.Mask(text, new TextSpan(lines[0].Start, lines[limit - 1].End));
-            lines = TextLine.Split(masked, new TextSpan(lines[0].Start, lines[^1].End));
+            lines = HeaderLines.MaskHeader(text, lines, limit);
         }
         var bodies = HeaderBodies(lines, limit);
         string? name = null, parent = null;

@@ -107,19 +107,58 @@ public static partial class TaskExtractor
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            if (RecipientsLine().IsMatch(lines[i].Text)) return i;
+            if (lines[i].Text.Contains("Nơi", StringComparison.Ordinal) && RecipientsLine().IsMatch(lines[i].Text)) return i;
         }
         return lines.Count;
     }
 
     private static bool IsHeading(string line, out string title)
     {
+        title = line;
+        // Most lines are body text: decide from the characters before building the cleaned line.
+        if (!MayBeHeading(line)) return false;
         var t = line.Replace("*", "").Trim();
         title = t;
         var r = RomanHeading().Match(t);
         if (r.Success) { title = r.Groups["title"].Value; return true; }
         var letters = t.Count(char.IsLetter);
         return letters >= 6 && t.Length < 120 && t.Count(char.IsUpper) >= letters * 0.8;
+    }
+
+    /// <summary>
+    /// A necessary condition for <see cref="IsHeading"/> on the raw line: a Roman numeral first (after '*' and spaces),
+    /// or at least 6 letters, 80 % of them capitals, in under 120 characters once '*' and the edges are gone.
+    /// </summary>
+    private static bool MayBeHeading(string line)
+    {
+        int letters = 0, upper = 0, kept = 0, first = -1, last = -1;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '*') continue;
+            if (!char.IsWhiteSpace(c))
+            {
+                if (first < 0) first = kept;
+                last = kept;
+            }
+            kept++;
+            if (!char.IsLetter(c)) continue;
+            letters++;
+            if (char.IsUpper(c)) upper++;
+        }
+        if (first < 0) return false;
+        var startsRoman = FirstNonMark(line) is 'I' or 'V' or 'X';
+        return startsRoman || (letters >= 6 && last - first + 1 < 120 && upper >= letters * 0.8);
+    }
+
+    /// <summary>The first character that is neither '*' (nor <paramref name="alsoSkip"/>) nor white space ('\0' when none).</summary>
+    private static char FirstNonMark(string line, char alsoSkip = '*')
+    {
+        foreach (var c in line)
+        {
+            if (c != '*' && c != alsoSkip && !char.IsWhiteSpace(c)) return c;
+        }
+        return '\0';
     }
 
     private static bool IsTaskHeading(string title)
@@ -154,6 +193,8 @@ public static partial class TaskExtractor
         var expected = 1;
         for (var i = from; i < to; i++)
         {
+            // An item starts with its number once '*', '#' and spaces are gone.
+            if (!char.IsDigit(FirstNonMark(lines[i].Text, '#'))) continue;
             var m = NumberedItem().Match(lines[i].Text.Replace("*", "").Replace("#", "").Trim());
             if (!m.Success || int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) != expected) continue;
             starts.Add(i);
@@ -211,7 +252,7 @@ public static partial class TaskExtractor
     {
         var span = new TextSpan(lines[first].Start, lines[last].End);
         var body = Flat(text[span.Start..span.End]);
-        body = NumberedItem().Replace(body.Replace("*", ""), "${rest}").Trim();
+        body = WithoutItemNumber(body.Replace("*", "")).Trim();
         if (assignee is null)
         {
             var lead = LeadingAssignee().Match(body);
@@ -219,6 +260,13 @@ public static partial class TaskExtractor
             else if (DirectiveSentence().Match(body) is { Success: true } d) assignee = CleanAssignee(d.Groups["who"].Value);
         }
         return new DocumentTask(body.Length > 600 ? body[..600] + "…" : body, assignee is null ? null : BodyNames.ExpandAbbreviations(assignee), FindDeadline(body), span);
+    }
+
+    /// <summary>"1. Ủy ban …" → "Ủy ban …": what <c>NumberedItem().Replace(s, "${rest}")</c> gives (the pattern is anchored, so one match at most).</summary>
+    private static string WithoutItemNumber(string s)
+    {
+        var m = NumberedItem().Match(s);
+        return m.Success ? string.Concat(s.AsSpan(0, m.Index), m.Groups["rest"].ValueSpan, s.AsSpan(m.Index + m.Length)) : s;
     }
 
     private static string CleanAssignee(string who)

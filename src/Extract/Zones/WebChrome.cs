@@ -38,15 +38,37 @@ public static partial class WebChrome
 
     public static bool IsChrome(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         if (line.Length > 60 && !Hints.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase))) return false;
-        var f = SearchFolding.Fold(line.Replace("*", "")).Trim();
-        if (Strong.Any(m => f.Contains(m, StringComparison.Ordinal))) return true;
-        return f.Length <= 40 && Labels.Any(m => f.StartsWith(m, StringComparison.Ordinal));
+        // The line folded without its '*' (as SearchFolding.Fold(line.Replace("*", "")).Trim()), in a buffer: most lines are not chrome.
+        Span<char> buffer = line.Length <= 256 ? stackalloc char[line.Length] : new char[line.Length];
+        var n = 0;
+        foreach (var c in line)
+        {
+            if (c == '*') continue;
+            var f = SearchFolding.FoldOne(c);
+            if (f != '\0') buffer[n++] = f;
+        }
+        ReadOnlySpan<char> folded = buffer[..n].Trim();
+        foreach (var m in Strong)
+        {
+            if (folded.Contains(m, StringComparison.Ordinal)) return true;
+        }
+        if (folded.Length > 40) return false;
+        foreach (var m in Labels)
+        {
+            if (folded.StartsWith(m, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
-    public static TextSpan Trim(string text, TextSpan part)
+    public static TextSpan Trim(string text, TextSpan part) => Trim(text, part, TextLine.Split(text, part));
+
+    /// <summary>The same, from the part's lines already split.</summary>
+    public static TextSpan Trim(string text, TextSpan part, IReadOnlyList<TextLine> lines)
     {
-        var lines = TextLine.Split(text, part);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lines);
         var lastLeadingChrome = -1;
         var anchorOffset = HeaderLines.FirstAnchor(text, part);
         var numberLine = lines.FirstOrDefault(l => SymbolPattern.NumberLine().Match(l.Text) is { Success: true, Index: <= 3 });
