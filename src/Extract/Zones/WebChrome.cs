@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Layout;
 using DocIntel.Extract.Normalization;
@@ -36,10 +37,13 @@ public static partial class WebChrome
         "PHÁP LUẬT", "phapluat", "PhapLuat", "Bản dịch", "Đang tải", "Cảm ơn", "Xin lỗi", "bài viết", "luatvietnam", "khách hàng", "chưa cập nhật",
     ];
 
+    // The strong phrases as one multi-string search over the folded line.
+    private static readonly SearchValues<string> StrongValues = SearchValues.Create(Strong, StringComparison.Ordinal);
+
     public static bool IsChrome(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (line.Length > 60 && !Hints.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase))) return false;
+        if (line.Length > 60 && !HasHint(line)) return false;
         // The line folded without its '*' (as SearchFolding.Fold(line.Replace("*", "")).Trim()), in a buffer: most lines are not chrome.
         Span<char> buffer = line.Length <= 256 ? stackalloc char[line.Length] : new char[line.Length];
         var n = 0;
@@ -50,14 +54,20 @@ public static partial class WebChrome
             if (f != '\0') buffer[n++] = f;
         }
         ReadOnlySpan<char> folded = buffer[..n].Trim();
-        foreach (var m in Strong)
-        {
-            if (folded.Contains(m, StringComparison.Ordinal)) return true;
-        }
+        if (folded.ContainsAny(StrongValues)) return true;
         if (folded.Length > 40) return false;
         foreach (var m in Labels)
         {
             if (folded.StartsWith(m, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static bool HasHint(string line)
+    {
+        foreach (var h in Hints)
+        {
+            if (line.Contains(h, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
