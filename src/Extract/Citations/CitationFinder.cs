@@ -24,6 +24,18 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         .GroupBy(FirstWords, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Length).ToList(), StringComparer.Ordinal);
 
+    // The leading letters and digits of every key above: a word of the text that is none of them starts no name.
+    private readonly HashSet<string> _firstWords = registry.AliasesLongestFirst
+        .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
+        .Select(LeadingWord).ToHashSet(StringComparer.Ordinal);
+
+    private static string LeadingWord(string alias)
+    {
+        var end = 0;
+        while (end < alias.Length && char.IsLetterOrDigit(alias[end])) end++;
+        return alias[..end];
+    }
+
     private static string FirstWords(string alias)
     {
         var parts = alias.Split(' ');
@@ -84,7 +96,9 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         // The type word of a symbol stands shortly before it; only those windows are searched (the regex is costly).
         string? listType = null;
         var listEnd = -1;
-        var matches = SymbolPattern.InText().Matches(slice).Cast<Match>().Select(m => (m.Index, m.Length, m.Value, Loose: false)).ToList();
+        var matches = new List<(int Index, int Length, string Value, bool Loose)>();
+        // Value matches: no Match object per symbol-shaped token (most are dates' neighbours or page numbers).
+        foreach (var vm in SymbolPattern.InText().EnumerateMatches(slice)) matches.Add((vm.Index, vm.Length, slice.Substring(vm.Index, vm.Length), false));
         // Looser symbols only right after "<type> số" ("Văn bản số 01/HLV", "số 16/CGC.BT").
         foreach (Match so in SoWord().Matches(slice))
         {
@@ -262,6 +276,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             .GroupBy(r => LegalRegistry.AliasKey(r.Title!)).ToDictionary(g => g.Key, g => g.First());
         // Only where a registry name's first two words stand is the name tried, longest first.
         var byFirst = _aliasesByFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstWord = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords).ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList());
         var words = new List<(int Start, int End)>();
         for (var i = 0; i < folded.Length; i++)
@@ -278,8 +293,12 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var at = words[w].Start;
             var one = folded.Slice(at, words[w].End - at);
             var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.Slice(at, words[w + 1].End - at) : default;
-            if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) AddWhole(folded, at, list, hits);
-            if (byFirst.TryGetValue(one, out var single)) AddWhole(folded, at, single, hits);
+            // Most words start no registry name: one set lookup rules out both dictionary lookups.
+            if (firstWord.Contains(one))
+            {
+                if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) AddWhole(folded, at, list, hits);
+                if (byFirst.TryGetValue(one, out var single)) AddWhole(folded, at, single, hits);
+            }
             if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) AddWhole(folded, at, ll, hits);
         }
         foreach (var (at, alias) in hits)
@@ -378,7 +397,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var paraStart = text.LastIndexOf("\n\n", Math.Max(0, position - 1), StringComparison.Ordinal);
         paraStart = paraStart < 0 ? 0 : paraStart + 2;
         var lineStart = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
-        var sentenceEnd = text.IndexOfAny(['.', ';', '\n'], position);
+        var sentenceEnd = text.AsSpan(position).IndexOfAny(SentenceEnds);
+        if (sentenceEnd >= 0) sentenceEnd += position;
         // Spans, not substrings: a paragraph before a citation can be long, and every citation asks.
         var near = text.AsSpan(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
         if (SentWith().IsMatch(near) || EnclosedBefore().IsMatch(text.AsSpan(Math.Max(0, position - 30), position - Math.Max(0, position - 30)))) return "forwards";
@@ -390,6 +410,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     }
 
     private const string LeadMarks = "* -+";
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".;\n");
 
     /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
     // The registry's symbols, parsed once.
