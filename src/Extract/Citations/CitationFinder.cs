@@ -71,7 +71,11 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     // "Luật Tài nguyên nước năm 2023", "Luật An toàn, vệ sinh lao động", "Bộ luật Dân sự": a capitalised name, lower-case
     // words after it (a comma may join two), up to a word that ends a name; the year when "năm"/"ngày … năm" follows.
     [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
-    private static partial Regex NamedLaw();
+    internal static partial Regex NamedLaw();
+
+    // NamedLaw behind \G, for AnchoredScan.
+    [GeneratedRegex(@"\G(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    internal static partial Regex NamedLawAt();
 
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortForm();
@@ -97,8 +101,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         string? listType = null;
         var listEnd = -1;
         var matches = new List<(int Index, int Length, string Value, bool Loose)>();
-        // Value matches: no Match object per symbol-shaped token (most are dates' neighbours or page numbers).
-        foreach (var vm in SymbolPattern.InText().EnumerateMatches(slice)) matches.Add((vm.Index, vm.Length, slice.Substring(vm.Index, vm.Length), false));
+        foreach (var sm in SymbolPattern.FindInText(slice)) matches.Add((sm.Index, sm.Length, sm.Value, false));
         // Looser symbols only right after "<type> số" ("Văn bản số 01/HLV", "số 16/CGC.BT").
         foreach (Match so in SoWord().Matches(slice))
         {
@@ -323,7 +326,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             }
         }
         // Laws, codes and ordinances the registry does not know: keyed by their title (and year when given).
-        foreach (Match m in NamedLaw().Matches(slice))
+        // The law pattern is costly: tried only where one of its words stands.
+        foreach (var m in AnchoredScan.Matches(NamedLawAt(), slice, AnchoredScan.PositionsOf(slice, "Bộ luật", "Luật", "Pháp lệnh")))
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
@@ -370,11 +374,17 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static string Canonical(string typeWord)
+    // Each folded type word to the first of TypeWords that folds to it, built once.
+    private static readonly Dictionary<string, string> CanonicalByFold = BuildCanonical();
+
+    private static Dictionary<string, string> BuildCanonical()
     {
-        var folded = SearchFolding.Fold(typeWord);
-        return TypeWords.First(t => SearchFolding.Fold(t) == folded);
+        var byFold = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in TypeWords) byFold.TryAdd(SearchFolding.Fold(t), t);
+        return byFold;
     }
+
+    private static string Canonical(string typeWord) => CanonicalByFold[SearchFolding.Fold(typeWord)];
 
     [GeneratedRegex(@"gửi kèm", RegexOptions.IgnoreCase)]
     private static partial Regex SentWith();
@@ -415,19 +425,21 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
     // The registry's symbols, parsed once.
-    private readonly IReadOnlyList<DocumentSymbol> _registrySymbols = registry.Entries
-        .Select(e => DocumentSymbol.TryParse(e.BaseKey, out var s) ? s : null).OfType<DocumentSymbol>().DistinctBy(s => s.Key).ToList();
+    // Grouped by system, type code and issuer code (a typo keeps those), each with its "number/year", in registry order.
+    private readonly Dictionary<(SymbolSystem, string?, string), List<(string Key, string NumberAndYear)>> _registrySymbols = registry.Entries
+        .Select(e => DocumentSymbol.TryParse(e.BaseKey, out var s) ? s : null).OfType<DocumentSymbol>().DistinctBy(s => s.Key)
+        .GroupBy(s => (s.System, s.TypeCode, s.IssuerCode))
+        .ToDictionary(g => g.Key, g => g.Select(s => (s.Key, s.Number + "/" + s.Year)).ToList());
 
     private string? ProbableTypoOf(string key, IReadOnlySet<string> citedInDocument)
     {
         if (!DocumentSymbol.TryParse(key, out var cited) || cited.System is not (SymbolSystem.Normative or SymbolSystem.Party or SymbolSystem.Legislative)) return null;
         var numberAndYear = cited.Number + "/" + cited.Year;
         var candidates = new List<string>();
-        foreach (var known in _registrySymbols)
+        foreach (var (knownKey, knownNumberAndYear) in _registrySymbols.GetValueOrDefault((cited.System, cited.TypeCode, cited.IssuerCode)) ?? [])
         {
-            if (known.System != cited.System || known.TypeCode != cited.TypeCode || known.IssuerCode != cited.IssuerCode) continue;
-            if (Signers.SignerParser.Levenshtein(numberAndYear, known.Number + "/" + known.Year) != 1) continue;
-            candidates.Add(known.Key);
+            if (Signers.SignerParser.Levenshtein(numberAndYear, knownNumberAndYear) != 1) continue;
+            candidates.Add(knownKey);
         }
         // One candidate, or the one the same document also cites correctly (seed 001 cites 04/2015/NĐ-CP too).
         if (candidates.Count == 1) return candidates[0];
