@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Dates;
 using DocIntel.Extract.Documents;
@@ -22,6 +23,18 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
         .GroupBy(FirstWords, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Length).ToList(), StringComparer.Ordinal);
+
+    // The leading letters and digits of every key above: a word of the text that is none of them starts no name.
+    private readonly HashSet<string> _firstWords = registry.AliasesLongestFirst
+        .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
+        .Select(LeadingWord).ToHashSet(StringComparer.Ordinal);
+
+    private static string LeadingWord(string alias)
+    {
+        var end = 0;
+        while (end < alias.Length && char.IsLetterOrDigit(alias[end])) end++;
+        return alias[..end];
+    }
 
     private static string FirstWords(string alias)
     {
@@ -58,7 +71,11 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     // "Luật Tài nguyên nước năm 2023", "Luật An toàn, vệ sinh lao động", "Bộ luật Dân sự": a capitalised name, lower-case
     // words after it (a comma may join two), up to a word that ends a name; the year when "năm"/"ngày … năm" follows.
     [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
-    private static partial Regex NamedLaw();
+    internal static partial Regex NamedLaw();
+
+    // NamedLaw behind \G, for AnchoredScan.
+    [GeneratedRegex(@"\G(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    internal static partial Regex NamedLawAt();
 
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortForm();
@@ -69,21 +86,22 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     public IReadOnlyList<Citation> Find(string text, TextSpan within, TextSpan? ownNumber = null)
     {
         var raw = new List<RawCitation>();
-        FindNumbered(text, within, ownNumber, raw);
-        FindTitled(text, within, raw);
+        var slice = text.Substring(within.Start, within.Length);
+        FindNumbered(text, slice, within, ownNumber, raw);
+        FindTitled(text, slice, within, raw);
         var ownKey = ownNumber is { } own ? DocumentSymbol.Normalize(text.Substring(own.Start, own.Length)) : null;
         return Merge(raw, ownKey);
     }
 
     private sealed record RawCitation(string Key, string? Type, string? Number, string? Title, DateOnly? Date, string? Issuer, string Relation, TextSpan Span, List<string> Flags);
 
-    private void FindNumbered(string text, TextSpan within, TextSpan? ownNumber, List<RawCitation> into)
+    private void FindNumbered(string text, string slice, TextSpan within, TextSpan? ownNumber, List<RawCitation> into)
     {
-        var slice = text.Substring(within.Start, within.Length);
         // The type word of a symbol stands shortly before it; only those windows are searched (the regex is costly).
         string? listType = null;
         var listEnd = -1;
-        var matches = SymbolPattern.InText().Matches(slice).Cast<Match>().Select(m => (m.Index, m.Length, m.Value, Loose: false)).ToList();
+        var matches = new List<(int Index, int Length, string Value, bool Loose)>();
+        foreach (var sm in SymbolPattern.FindInText(slice)) matches.Add((sm.Index, sm.Length, sm.Value, false));
         // Looser symbols only right after "<type> số" ("Văn bản số 01/HLV", "số 16/CGC.BT").
         foreach (Match so in SoWord().Matches(slice))
         {
@@ -132,7 +150,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 type = Canonical(tw.Groups["type"].Value);
                 title = named;
             }
-            else if (listType is not null && listEnd >= 0 && Connector().IsMatch(StripDates(slice[listEnd..m.Index])))
+            else if (listType is not null && listEnd >= 0 && MayBeListGap(slice.AsSpan(listEnd, m.Index - listEnd)) && Connector().IsMatch(StripDates(slice[listEnd..m.Index])))
             {
                 type = listType;
             }
@@ -142,7 +160,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
             var after = m.Index + m.Length;
             DateOnly? date = null;
-            var d = DateLead().Match(slice[after..]);
+            // Match(input, beginning, length) reads the range as the whole input: no copy of the rest of the text.
+            var d = DateLead().Match(slice, after, slice.Length - after);
             if (d.Success)
             {
                 var from = within.Start + after;
@@ -151,8 +170,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 if (parsed is not null) { date = parsed.Value; after = parsed.Span.End - within.Start; }
             }
             string? issuer = null;
-            var iss = IssuerTail().Match(slice[after..]);
-            if (iss.Success) issuer = Regex.Replace(iss.Groups["issuer"].Value, @"\s+", " ").Trim();
+            var iss = IssuerTail().Match(slice, after, slice.Length - after);
+            if (iss.Success) issuer = Spaces.Collapse(iss.Groups["issuer"].Value).Trim();
 
             var spanEnd = within.Start + after;
             var start = tw is not null && type is not null && tw.Index + tw.Length <= m.Index && (m.Index - (tw.Index + tw.Length) < 12 || title is not null)
@@ -190,41 +209,69 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private static string? TitledNumber(string slice, Match typeWord, int symbolAt)
     {
         var between = slice[(typeWord.Index + typeWord.Length)..symbolAt];
-        var m = Regex.Match(between, @"^\s+(?<t>\p{L}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant);
-        if (!m.Success || Regex.IsMatch(m.Groups["t"].Value, @"\d")) return null;
-        return typeWord.Value + " " + Regex.Replace(m.Groups["t"].Value, @"\s+", " ");
+        var m = TitleBeforeSo().Match(between);
+        if (!m.Success || m.Groups["t"].Value.Any(char.IsDigit)) return null;
+        return typeWord.Value + " " + Spaces.Collapse(m.Groups["t"].Value);
     }
 
-    private static string StripDates(string s) => Regex.Replace(s, @"ngày\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}", "", RegexOptions.IgnoreCase);
+    [GeneratedRegex(@"^\s+(?<t>\p{L}[^;:.()]{1,100}?)\s+số\s*:?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleBeforeSo();
+
+    [GeneratedRegex(@"ngày\s*\d{1,2}[/-]\d{1,2}[/-]\d{4}|ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}", RegexOptions.IgnoreCase)]
+    private static partial Regex CitedDate();
+
+    private static string StripDates(string s) => CitedDate().Replace(s, "");
+
+    // ASCII characters neither a connector ("số", "và", ",", "các", "liên tịch" …) nor a stripped date ("ngày 14/8/2023",
+    // "ngày 6 tháng 8 năm 2024") can hold: one of them between two symbols ends the list.
+    private static readonly SearchValues<char> NotInListGap = SearchValues.Create(
+        "!\"#$%&'()*+.<=>?@[\\]^_`{|}~abdefjkopqruwxzABDEFJKOPQRUWXZ");
+
+    /// <summary>A cheap necessary condition for <see cref="Connector"/> after <see cref="StripDates"/>: the gap is usually a sentence.</summary>
+    private static bool MayBeListGap(ReadOnlySpan<char> gap) => !gap.ContainsAny(NotInListGap);
+
+    [GeneratedRegex(@"^(?:.*\s)?S[ốố]\s*:?$")]
+    private static partial Regex EndsWithSo();
+
+    [GeneratedRegex(@"\p{Ll}{3,}\s+số", RegexOptions.IgnoreCase)]
+    private static partial Regex WordThenSo();
 
     private static bool IsDocumentNumberLine(string slice, int index)
     {
         // "Số: 04/BC-UBND" at the start of a line is a number line, not a citation.
         var lineStart = slice.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
         var prefix = slice[lineStart..index].Trim();
-        return Regex.IsMatch(prefix, @"^(?:.*\s)?S[ốố]\s*:?$") && lineStart + 40 > index && !Regex.IsMatch(prefix, @"\p{Ll}{3,}\s+số", RegexOptions.IgnoreCase)
+        return EndsWithSo().IsMatch(prefix) && lineStart + 40 > index && !WordThenSo().IsMatch(prefix)
             && (prefix.Length <= 4 || prefix.EndsWith("Số:", StringComparison.Ordinal) || prefix.EndsWith("Số", StringComparison.Ordinal));
     }
 
-    private void FindTitled(string text, TextSpan within, List<RawCitation> into)
+    [GeneratedRegex(@"^\s*(?:nam\s+|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|ngay\s+\d{1,2}/\d{1,2}/)((?:19|20)\d{2})")]
+    private static partial Regex FoldedYearAfter();
+
+    [GeneratedRegex(@"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$")]
+    private static partial Regex AmendingLawBefore();
+
+    private void FindTitled(string text, string slice, TextSpan within, List<RawCitation> into)
     {
         // Folded text with every run of white space as one space, and where each character came from.
-        var sb = new System.Text.StringBuilder(within.Length);
-        var origin = new List<int>(within.Length);
+        var buffer = new char[within.Length];
+        var origin = new int[within.Length];
+        var n = 0;
         for (var i = within.Start; i < within.End; i++)
         {
-            if (char.IsWhiteSpace(text[i]) || text[i] == ',')
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c == ',')
             {
                 // Commas fold to a space, as in LegalRegistry.AliasKey.
-                if (sb.Length > 0 && sb[^1] == ' ') continue;
-                sb.Append(' ');
-                origin.Add(i);
+                if (n > 0 && buffer[n - 1] == ' ') continue;
+                buffer[n] = ' ';
+                origin[n++] = i;
                 continue;
             }
-            var f = SearchFolding.FoldOne(text[i]);
-            if (f != '\0') { sb.Append(f); origin.Add(i); }
+            var f = SearchFolding.FoldOne(c);
+            if (f != '\0') { buffer[n] = f; origin[n++] = i; }
         }
-        var folded = sb.ToString();
+        ReadOnlySpan<char> folded = buffer.AsSpan(0, n);
         TextSpan SpanOf(int at, int length) => new(origin[at], origin[at + length - 1] + 1);
 
         // Titles the document itself gives a number elsewhere ("Luật Lưu trữ số 33/2024/QH15" … "Luật Lưu trữ") teach the alias.
@@ -232,6 +279,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             .GroupBy(r => LegalRegistry.AliasKey(r.Title!)).ToDictionary(g => g.Key, g => g.First());
         // Only where a registry name's first two words stand is the name tried, longest first.
         var byFirst = _aliasesByFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstWord = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords).ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList());
         var words = new List<(int Start, int End)>();
         for (var i = 0; i < folded.Length; i++)
@@ -241,65 +289,74 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             while (e < folded.Length && char.IsLetterOrDigit(folded[e])) e++;
             words.Add((i, e));
         }
+        // Names standing whole at a word, in the order they are tried: by word, then two-word, one-word and learned lists.
         var hits = new List<(int At, string Alias)>();
         for (var w = 0; w < words.Count; w++)
         {
-            var one = folded.AsSpan(words[w].Start, words[w].End - words[w].Start);
-            var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.AsSpan(words[w].Start, words[w + 1].End - words[w].Start) : default;
-            if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) foreach (var a in list) hits.Add((words[w].Start, a));
-            if (byFirst.TryGetValue(one, out var single)) foreach (var a in single) hits.Add((words[w].Start, a));
-            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) foreach (var a in ll) hits.Add((words[w].Start, a));
+            var at = words[w].Start;
+            var one = folded.Slice(at, words[w].End - at);
+            var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.Slice(at, words[w + 1].End - at) : default;
+            // Most words start no registry name: one set lookup rules out both dictionary lookups.
+            if (firstWord.Contains(one))
+            {
+                if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) AddWhole(folded, at, list, hits);
+                if (byFirst.TryGetValue(one, out var single)) AddWhole(folded, at, single, hits);
+            }
+            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) AddWhole(folded, at, ll, hits);
         }
         foreach (var (at, alias) in hits)
         {
+            var end = at + alias.Length;
+            var span = SpanOf(at, alias.Length);
+            if (into.Any(r => r.Span.Overlaps(span))) continue;
+            var relation = RelationAt(text, span.Start);
+            var yearAfter = FoldedYearAfter().Match(folded[end..Math.Min(folded.Length, end + 40)].ToString());
+            int? year = yearAfter.Success ? int.Parse(yearAfter.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+            if (learned.TryGetValue(alias, out var numbered) && (year is null || numbered.Number!.Contains($"/{year}/", StringComparison.Ordinal)))
             {
-                if (at + alias.Length > folded.Length || string.CompareOrdinal(folded, at, alias, 0, alias.Length) != 0) continue;
-                var end = at + alias.Length;
-                var okLeft = at == 0 || !char.IsLetterOrDigit(folded[at - 1]);
-                var okRight = end >= folded.Length || !char.IsLetterOrDigit(folded[end]);
-                var span = SpanOf(at, alias.Length);
-                if (okLeft && okRight && !into.Any(r => r.Span.Overlaps(span)))
-                {
-                    var relation = RelationAt(text, span.Start);
-                    var yearAfter = Regex.Match(folded[end..Math.Min(folded.Length, end + 40)], @"^\s*(?:nam\s+|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|ngay\s+\d{1,2}/\d{1,2}/)((?:19|20)\d{2})");
-                    int? year = yearAfter.Success ? int.Parse(yearAfter.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
-                    if (learned.TryGetValue(alias, out var numbered) && (year is null || numbered.Number!.Contains($"/{year}/", StringComparison.Ordinal)))
-                    {
-                        into.Add(numbered with { Span = span, Relation = relation, Date = null, Issuer = null });
-                    }
-                    else
-                    {
-                        var candidates = registry.FindAllByAlias(alias);
-                        var entry = candidates.Count == 1 ? candidates[0]
-                            : candidates.FirstOrDefault(c => year is not null && (c.IssuedDate?.Year == year || c.BaseKey.Contains($"/{year}/", StringComparison.Ordinal)));
-                        if (entry is not null)
-                            into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, relation, span, []));
-                    }
-                }
+                into.Add(numbered with { Span = span, Relation = relation, Date = null, Issuer = null });
+            }
+            else
+            {
+                var candidates = registry.FindAllByAlias(alias);
+                var entry = candidates.Count == 1 ? candidates[0]
+                    : candidates.FirstOrDefault(c => year is not null && (c.IssuedDate?.Year == year || c.BaseKey.Contains($"/{year}/", StringComparison.Ordinal)));
+                if (entry is not null)
+                    into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, relation, span, []));
             }
         }
-        var slice0 = text.Substring(within.Start, within.Length);
         // Laws, codes and ordinances the registry does not know: keyed by their title (and year when given).
-        foreach (Match m in NamedLaw().Matches(slice0))
+        // The law pattern is costly: tried only where one of its words stands.
+        foreach (var m in AnchoredScan.Matches(NamedLawAt(), slice, AnchoredScan.PositionsOf(slice, "Bộ luật", "Luật", "Pháp lệnh")))
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
-            var name = Regex.Replace(m.Groups["name"].Value, @"\s+", " ").Trim();
+            var name = Spaces.Collapse(m.Groups["name"].Value).Trim();
             var typeWord = Canonical(m.Groups["type"].Value);
             // "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014": the date is the amending law's.
-            var amended = Regex.IsMatch(slice0[Math.Max(0, m.Index - 45)..m.Index], @"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$");
+            var amended = AmendingLawBefore().IsMatch(slice[Math.Max(0, m.Index - 45)..m.Index]);
             var title = typeWord + " " + name + (m.Groups["y"].Success && !amended ? " năm " + m.Groups["y"].Value : "");
             into.Add(new RawCitation(KeyOfTitle(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
-        var slice = text.Substring(within.Start, within.Length);
         foreach (Match m in PartyTitled().Matches(slice))
         {
             var span = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (into.Any(r => r.Span.Overlaps(span))) continue;
-            var title = Regex.Replace(m.Value, @"\s+", " ");
+            var title = Spaces.Collapse(m.Value);
             var partyType = title.StartsWith("Điều lệ", StringComparison.Ordinal) ? "Điều lệ" : "Nghị quyết";
             if (partyType == "Điều lệ") title = "Điều lệ Đảng";
             into.Add(new RawCitation(KeyOfTitle(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
+        }
+    }
+
+    /// <summary>The names of <paramref name="aliases"/> that stand at <paramref name="at"/> as whole words.</summary>
+    private static void AddWhole(ReadOnlySpan<char> folded, int at, List<string> aliases, List<(int At, string Alias)> into)
+    {
+        foreach (var alias in aliases)
+        {
+            var end = at + alias.Length;
+            if (end > folded.Length || !folded.Slice(at, alias.Length).SequenceEqual(alias)) continue;
+            if ((at == 0 || !char.IsLetterOrDigit(folded[at - 1])) && (end >= folded.Length || !char.IsLetterOrDigit(folded[end]))) into.Add((at, alias));
         }
     }
 
@@ -307,18 +364,39 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     public static string TitleKey(string title) => KeyOfTitle(VietnameseNormalizer.Default.Normalize(title).Text);
 
     /// <summary><see cref="TitleKey"/> of a title already in normalised form (taken from normalised text).</summary>
+    [GeneratedRegex(@"\s+năm\s+((?:19|20)\d{2})\b")]
+    private static partial Regex YearAfterNam();
+
     private static string KeyOfTitle(string t)
     {
         // Like the registry's keys (HIẾN-PHÁP-2013): capitals with their marks, words joined by '-', "năm" before a year dropped.
-        t = Regex.Replace(t, @"\s+năm\s+((?:19|20)\d{2})\b", " $1");
+        t = YearAfterNam().Replace(t, " $1");
         return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static string Canonical(string typeWord)
+    // Each folded type word to the first of TypeWords that folds to it, built once.
+    private static readonly Dictionary<string, string> CanonicalByFold = BuildCanonical();
+
+    private static Dictionary<string, string> BuildCanonical()
     {
-        var folded = SearchFolding.Fold(typeWord);
-        return TypeWords.First(t => SearchFolding.Fold(t) == folded);
+        var byFold = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in TypeWords) byFold.TryAdd(SearchFolding.Fold(t), t);
+        return byFold;
     }
+
+    private static string Canonical(string typeWord) => CanonicalByFold[SearchFolding.Fold(typeWord)];
+
+    [GeneratedRegex(@"gửi kèm", RegexOptions.IgnoreCase)]
+    private static partial Regex SentWith();
+
+    [GeneratedRegex(@"\(\s*có\s*$|gửi kèm\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EnclosedBefore();
+
+    [GeneratedRegex(@"^Căn cứ", RegexOptions.IgnoreCase)]
+    private static partial Regex BasisLead();
+
+    [GeneratedRegex(@"^(?:Thực hiện|Triển khai|Tiếp tục thực hiện|Để triển khai|Để thực hiện)", RegexOptions.IgnoreCase)]
+    private static partial Regex ImplementsLead();
 
     /// <summary>
     /// basis for a "Căn cứ" paragraph, implements for an opening "Thực hiện / Triển khai / Tiếp tục thực hiện",
@@ -329,31 +407,39 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var paraStart = text.LastIndexOf("\n\n", Math.Max(0, position - 1), StringComparison.Ordinal);
         paraStart = paraStart < 0 ? 0 : paraStart + 2;
         var lineStart = text.LastIndexOf('\n', Math.Max(0, position - 1)) + 1;
-        var sentenceEnd = text.IndexOfAny(['.', ';', '\n'], position);
-        var near = text.Substring(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
-        if (Regex.IsMatch(near, @"gửi kèm", RegexOptions.IgnoreCase) || Regex.IsMatch(text[Math.Max(0, position - 30)..position], @"\(\s*có\s*$|gửi kèm\s*$", RegexOptions.IgnoreCase)) return "forwards";
-        var lead = text[lineStart..position].TrimStart('*', ' ', '-', '+');
-        var para = text[paraStart..position].TrimStart('*', ' ', '-', '+');
-        if (Regex.IsMatch(lead, @"^Căn cứ", RegexOptions.IgnoreCase) || Regex.IsMatch(para, @"^Căn cứ", RegexOptions.IgnoreCase)) return "basis";
-        if (Regex.IsMatch(para, @"^(?:Thực hiện|Triển khai|Tiếp tục thực hiện|Để triển khai|Để thực hiện)", RegexOptions.IgnoreCase) && !para.Contains('.', StringComparison.Ordinal)) return "implements";
+        var sentenceEnd = text.AsSpan(position).IndexOfAny(SentenceEnds);
+        if (sentenceEnd >= 0) sentenceEnd += position;
+        // Spans, not substrings: a paragraph before a citation can be long, and every citation asks.
+        var near = text.AsSpan(position, Math.Min(text.Length, (sentenceEnd < 0 ? text.Length : sentenceEnd) + 1) - position);
+        if (SentWith().IsMatch(near) || EnclosedBefore().IsMatch(text.AsSpan(Math.Max(0, position - 30), position - Math.Max(0, position - 30)))) return "forwards";
+        var lead = text.AsSpan(lineStart, position - lineStart).TrimStart(LeadMarks);
+        var para = text.AsSpan(paraStart, position - paraStart).TrimStart(LeadMarks);
+        if (BasisLead().IsMatch(lead) || BasisLead().IsMatch(para)) return "basis";
+        if (ImplementsLead().IsMatch(para) && !para.Contains('.')) return "implements";
         return "mentions";
     }
 
+    private const string LeadMarks = "* -+";
+
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".;\n");
+
     /// <summary>A registry symbol one edit away in the number or year, with the same type and issuer codes.</summary>
     // The registry's symbols, parsed once.
-    private readonly IReadOnlyList<DocumentSymbol> _registrySymbols = registry.Entries
-        .Select(e => DocumentSymbol.TryParse(e.BaseKey, out var s) ? s : null).OfType<DocumentSymbol>().DistinctBy(s => s.Key).ToList();
+    // Grouped by system, type code and issuer code (a typo keeps those), each with its "number/year", in registry order.
+    private readonly Dictionary<(SymbolSystem, string?, string), List<(string Key, string NumberAndYear)>> _registrySymbols = registry.Entries
+        .Select(e => DocumentSymbol.TryParse(e.BaseKey, out var s) ? s : null).OfType<DocumentSymbol>().DistinctBy(s => s.Key)
+        .GroupBy(s => (s.System, s.TypeCode, s.IssuerCode))
+        .ToDictionary(g => g.Key, g => g.Select(s => (s.Key, s.Number + "/" + s.Year)).ToList());
 
     private string? ProbableTypoOf(string key, IReadOnlySet<string> citedInDocument)
     {
         if (!DocumentSymbol.TryParse(key, out var cited) || cited.System is not (SymbolSystem.Normative or SymbolSystem.Party or SymbolSystem.Legislative)) return null;
         var numberAndYear = cited.Number + "/" + cited.Year;
         var candidates = new List<string>();
-        foreach (var known in _registrySymbols)
+        foreach (var (knownKey, knownNumberAndYear) in _registrySymbols.GetValueOrDefault((cited.System, cited.TypeCode, cited.IssuerCode)) ?? [])
         {
-            if (known.System != cited.System || known.TypeCode != cited.TypeCode || known.IssuerCode != cited.IssuerCode) continue;
-            if (Signers.SignerParser.Levenshtein(numberAndYear, known.Number + "/" + known.Year) != 1) continue;
-            candidates.Add(known.Key);
+            if (Signers.SignerParser.Levenshtein(numberAndYear, knownNumberAndYear) != 1) continue;
+            candidates.Add(knownKey);
         }
         // One candidate, or the one the same document also cites correctly (seed 001 cites 04/2015/NĐ-CP too).
         if (candidates.Count == 1) return candidates[0];
@@ -363,10 +449,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     private static int Strength(string relation) => relation switch { "forwards" => 3, "basis" => 2, "implements" => 1, _ => 0 };
 
+    [GeneratedRegex(@"-(?:19|20)\d{2}$")]
+    private static partial Regex KeyEndsWithYear();
+
     private List<Citation> Merge(List<RawCitation> raw, string? ownKey)
     {
         // A law named once with its year and once without is one law ("Luật Tài nguyên nước năm 2023" … "Luật Tài nguyên nước").
-        var yeared = raw.Where(r => r.Number is null && Regex.IsMatch(r.Key, @"-(?:19|20)\d{2}$")).Select(r => r.Key).Distinct().ToList();
+        var yeared = raw.Where(r => r.Number is null && KeyEndsWithYear().IsMatch(r.Key)).Select(r => r.Key).Distinct().ToList();
         for (var i = 0; i < raw.Count; i++)
         {
             if (raw[i].Number is not null) continue;
@@ -374,6 +463,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (match.Count == 1) raw[i] = raw[i] with { Key = match[0] };
         }
         var result = new List<Citation>();
+        HashSet<string>? citedKeys = null;
         foreach (var g in raw.GroupBy(r => r.Key, StringComparer.Ordinal).OrderBy(g => g.Min(r => r.Span.Start)))
         {
             // A document does not cite itself (its own number recurs in running heads and closing formulas).
@@ -393,7 +483,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 {
                     flags.Add("unknown_in_registry");
                     // "04/2014/NĐ-CP" where the registry knows "04/2015/NĐ-CP": flagged, never rewritten.
-                    if (ProbableTypoOf(first.Number, raw.Select(r => r.Key).ToHashSet()) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
+                    citedKeys ??= raw.Select(r => r.Key).ToHashSet();
+                    if (ProbableTypoOf(first.Number, citedKeys) is { } known) { flags.Add("probable_typo"); flags.Add("probable_typo_of:" + known); }
                 }
                 else
                 {

@@ -18,6 +18,12 @@ public static partial class IssueDateFinder
     [GeneratedRegex(@",\s*ng[àaã]y\s*[0-9OoIl]{1,2}\s*(?:th[áaảà]ng|[/-])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DateLineComma();
 
+    [GeneratedRegex(@"(?:Căn cứ|[Ss]ố\s)")]
+    private static partial Regex CitedBefore();
+
+    [GeneratedRegex(@"(?:thông qua|ký ban hành)\s+ngày\s", RegexOptions.CultureInvariant)]
+    private static partial Regex PassedOn();
+
     public static Result? Find(string text, IReadOnlyList<TextLine> lines, int headerLines)
     {
         var limit = Math.Min(lines.Count, headerLines);
@@ -32,7 +38,7 @@ public static partial class IssueDateFinder
             // The word before ", ngày" is a place name, not a cited symbol ("142-KH/BTC, ngày …") or a "Căn cứ" line.
             var before = line.Text[..commaInLine].TrimEnd();
             var lastWord = before.Split(' ').LastOrDefault() ?? "";
-            if (lastWord.Length == 0 || lastWord.Any(ch => char.IsDigit(ch) || ch is '/' or '-') || Regex.IsMatch(before, @"(?:Căn cứ|[Ss]ố\s)")) continue;
+            if (lastWord.Length == 0 || lastWord.Any(ch => char.IsDigit(ch) || ch is '/' or '-') || CitedBefore().IsMatch(before)) continue;
             var date = VietnameseDate.ParseAt(text, headerStart + c.Index + 1, 60);
             if (date is null) continue;
             var place = PlaceBefore(line, commaInLine);
@@ -52,7 +58,7 @@ public static partial class IssueDateFinder
         }
         // No date line: the closing formula of a resolution or law ("… thông qua ngày 16 tháng 6 năm 2025").
         var tailFrom = lines[Math.Max(0, lines.Count * 2 / 3)].Start;
-        var closing = Regex.Match(text[tailFrom..lines[^1].End], @"(?:thông qua|ký ban hành)\s+ngày\s", RegexOptions.CultureInvariant);
+        var closing = PassedOn().Match(text[tailFrom..lines[^1].End]);
         if (closing.Success && VietnameseDate.ParseAt(text, tailFrom + closing.Index + closing.Length - 5, 50) is { } passed)
             return new Result(passed with { Confidence = 0.8, By = "date.closing" }, null);
         // No date line: a short dated line near the top (a news page "7:57, Thứ Sáu, 1-3-2024").

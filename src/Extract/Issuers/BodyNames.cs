@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Normalization;
+using DocIntel.Extract.Text;
 
 namespace DocIntel.Extract.Issuers;
 
@@ -36,16 +37,28 @@ public static partial class BodyNames
 
     private static readonly (string Lower, string Proper)[] ProperPhrasesLongestFirst = [.. ProperPhrases.OrderByDescending(p => p.Lower.Length)];
 
-    /// <summary>Expands header abbreviations (UBND, HĐND, MTTQ …) as whole words.</summary>
-    public static string ExpandAbbreviations(string name)
+    // One whole-word pattern per abbreviation and per proper phrase, built once (the regex cache holds only 15).
+    private static readonly (string Literal, Regex Word, string Replacement)[] AbbreviationWords =
+        [.. Abbreviations.Select(a => (a.Abbrev, WholeWord(a.Abbrev), a.Full))];
+
+    private static readonly (string Literal, Regex Word, string Replacement)[] ProperPhraseWords =
+        [.. ProperPhrasesLongestFirst.Select(p => (p.Lower, WholeWord(p.Lower), p.Proper))];
+
+    private static Regex WholeWord(string literal) =>
+        new(@"(?<![\p{L}])" + Regex.Escape(literal) + @"(?![\p{L}])", RegexOptions.CultureInvariant);
+
+    /// <summary>Each whole-word occurrence replaced in turn; the regex runs only where the literal occurs at all.</summary>
+    private static string ReplaceWords(string s, (string Literal, Regex Word, string Replacement)[] words)
     {
-        var s = name;
-        foreach (var (abbrev, full) in Abbreviations)
+        foreach (var (literal, word, replacement) in words)
         {
-            s = Regex.Replace(s, @"(?<![\p{L}])" + Regex.Escape(abbrev) + @"(?![\p{L}])", full, RegexOptions.CultureInvariant);
+            if (s.Contains(literal, StringComparison.Ordinal)) s = word.Replace(s, replacement);
         }
-        return Regex.Replace(s, @"\s+", " ").Trim();
+        return s;
     }
+
+    /// <summary>Expands header abbreviations (UBND, HĐND, MTTQ …) as whole words.</summary>
+    public static string ExpandAbbreviations(string name) => Spaces.Collapse(ReplaceWords(name, AbbreviationWords)).Trim();
 
     /// <summary>Normal case for a body name printed in capitals, keeping place names capitalised.</summary>
     public static string ToNormalCase(string name)
@@ -68,16 +81,21 @@ public static partial class BodyNames
         // Roman numerals of a term or congress stay capitals: "lần thứ XI", "khóa XIII".
         for (var k = 1; k < result.Length; k++)
         {
-            if (result[k - 1] is "thứ" or "khóa" or "khoá" && Regex.IsMatch(result[k], "^[ivxlc]+$")) result[k] = result[k].ToUpperInvariant();
+            if (result[k - 1] is "thứ" or "khóa" or "khoá" && IsLowerRoman(result[k])) result[k] = result[k].ToUpperInvariant();
         }
         // "Sở Nội vụ", "Bộ Tài chính", "Cục Thuế": the field after the body word is a name.
         if (result.Length > 1 && result[0] is "sở" or "bộ" or "cục" or "tổng cục" && !UnitWords.Contains(result[1])) result[1] = Capitalize(result[1]);
-        var joined = string.Join(' ', result);
-        foreach (var (l, p) in ProperPhrasesLongestFirst)
-        {
-            joined = Regex.Replace(joined, @"(?<![\p{L}])" + Regex.Escape(l) + @"(?![\p{L}])", p, RegexOptions.CultureInvariant);
-        }
+        var joined = ReplaceWords(string.Join(' ', result), ProperPhraseWords);
         return joined.Length == 0 ? joined : Capitalize(joined);
+    }
+
+    private static bool IsLowerRoman(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is not ('i' or 'v' or 'x' or 'l' or 'c')) return false;
+        }
+        return word.Length > 0;
     }
 
     public static string Capitalize(string word) =>

@@ -32,14 +32,37 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     [GeneratedRegex(@"(?<body>(?:[ỦủU]y\s+ban\s+[Nn]hân\s+dân|UBND|[Hh]ội\s+đồng\s+[Nn]hân\s+dân|HĐND|Đảng\s+[ủu]y|Ban\s+Thường\s+vụ\s+Đảng\s+ủy)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*)(?:\s+\p{Lu}[\p{L}]*){0,4})?)", RegexOptions.CultureInvariant)]
     private static partial Regex BodyInSentence();
 
+    [GeneratedRegex(@"(?<![\p{L}])Số\b")]
+    private static partial Regex SoWord();
+
+    [GeneratedRegex(@"^(KHẨN|THƯỢNG KHẨN|HỎA TỐC|MẬT|TỐI MẬT|TUYỆT MẬT)$")]
+    private static partial Regex MarkLine();
+
+    [GeneratedRegex(@"Trên đây là[^.]{0,300}?\scủa\s", RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex ClosingSentence();
+
+    [GeneratedRegex(@"(?<body>(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)(?:\s+\p{Lu}[\p{L}]*){0,4})\s+(?:vừa|đã|mới)?\s*ban hành", RegexOptions.CultureInvariant)]
+    private static partial Regex NewsIssuer();
+
+    [GeneratedRegex(@"(?<k>Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy)\s+(?<n>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)")]
+    private static partial Regex LevelBody();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:thị trấn|thị xã|thành phố|đặc khu|phường|huyện|quận|tỉnh|xã)(?![\p{L}])")]
+    private static partial Regex UnitWord();
+
+    [GeneratedRegex(@"^(chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|bo chinh tri|ban bi thu|ban chap hanh trung uong|van phong chinh phu|van phong trung uong|bo |ngan hang nha nuoc|thanh tra chinh phu|dai hoi dai bieu toan quoc|cuc truong cuc|cuc |tong cuc)")]
+    private static partial Regex CentralBody();
+
+    [GeneratedRegex(@"^(chinh phu|bo |trung uong)")]
+    private static partial Regex CentralParent();
+
     public Result? Parse(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol, DateOnly? date, string? place, int titleLine = -1)
     {
         var limit = numberLine >= 0 ? Math.Min(numberLine + 1, lines.Count) : Math.Min(12, lines.Count);
         if (limit > 0)
         {
             // Blank the motto and Party header even where they wrap over lines, then read what is left.
-            var masked = HeaderLines.Mask(text, new TextSpan(lines[0].Start, lines[limit - 1].End));
-            lines = TextLine.Split(masked, new TextSpan(lines[0].Start, lines[^1].End));
+            lines = HeaderLines.MaskHeader(text, lines, limit);
         }
         var bodies = HeaderBodies(lines, limit);
         string? name = null, parent = null;
@@ -101,7 +124,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             var raw = lines[i].Text;
             var cleaned = HeaderLines.WithoutFixedPhrases(raw);
             // Cut the number and anything after "Số" off a line that holds both columns.
-            var so = Regex.Match(cleaned, @"(?<![\p{L}])Số\b");
+            var so = SoWord().Match(cleaned);
             if (so.Success) cleaned = cleaned[..so.Index].Trim();
             if (cleaned.Length == 0 || cleaned.All(c => c is '*' or ' ' or '-'))
             {
@@ -122,7 +145,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
                 if (started) break;
                 continue;
             }
-            if (Regex.IsMatch(cleaned, @"^(KHẨN|THƯỢNG KHẨN|HỎA TỐC|MẬT|TỐI MẬT|TUYỆT MẬT)$")) continue;
+            if (MarkLine().IsMatch(cleaned)) continue;
             if (DocTypes.TitleLines.Any(t => cleaned == t.Title)) break;
             started = true;
             var offset = raw.IndexOf(cleaned, StringComparison.Ordinal);
@@ -230,16 +253,16 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         // The closing sentence of a report or plan names its issuer: "Trên đây là Kế hoạch … của Ủy ban nhân dân xã Tân Thạnh".
         var tailStart = Math.Max(0, text.Length - 2500);
         var tail = text[tailStart..];
-        var closing = Regex.Match(tail, @"Trên đây là[^.]{0,300}?\scủa\s", RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
+        var closing = ClosingSentence().Match(tail);
         if (closing.Success)
         {
             var b = BodyInSentence().Match(tail, closing.Index + closing.Length);
             if (b.Success && b.Index <= closing.Index + closing.Length + 1)
-                return new Found<string>(Regex.Replace(b.Value, @"\s+", " "), TextSpan.FromLength(tailStart + b.Index, b.Length), 0.7, "issuer.closing");
+                return new Found<string>(Spaces.Collapse(b.Value), TextSpan.FromLength(tailStart + b.Index, b.Length), 0.7, "issuer.closing");
         }
         // A news page: "UBND tỉnh vừa ban hành Công văn …".
         var head = text[..Math.Min(text.Length, 1500)];
-        var n = Regex.Match(head, @"(?<body>(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)(?:\s+\p{Lu}[\p{L}]*){0,4})\s+(?:vừa|đã|mới)?\s*ban hành", RegexOptions.CultureInvariant);
+        var n = NewsIssuer().Match(head);
         if (n.Success)
         {
             var g = n.Groups["body"];
@@ -271,28 +294,28 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             }
         }
         // "Tỉnh ủy Thái Bình", "Huyện ủy Cô Tô".
-        var lb = Regex.Match(name + " | " + (parent ?? ""), @"(?<k>Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Quận ủy)\s+(?<n>\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)");
+        var lb = LevelBody().Match(name + " | " + (parent ?? ""));
         if (lb.Success)
         {
             if (lb.Groups["k"].Value is "Tỉnh ủy" or "Thành ủy" && gazetteer.Find(lb.Groups["n"].Value, era, 1).Count > 0) provinceName ??= lb.Groups["n"].Value;
             else districtName ??= lb.Groups["n"].Value;
         }
 
-        var units = Regex.Matches(name, @"(?<![\p{L}])(?:thị trấn|thị xã|thành phố|đặc khu|phường|huyện|quận|tỉnh|xã)(?![\p{L}])").Select(m => m.Value).ToList();
+        var units = UnitWord().Matches(name).Select(m => m.Value).ToList();
         var ownCommune = units.Any(u => u is "xã" or "phường" or "thị trấn" or "đặc khu");
         var ownDistrict = units.Any(u => u is "huyện" or "quận" or "thị xã") || folded.StartsWith("huyen uy", StringComparison.Ordinal);
         var ownProvince = units.Any(u => u is "tỉnh" or "thành phố") || folded.StartsWith("tinh uy", StringComparison.Ordinal) || folded.StartsWith("thanh uy", StringComparison.Ordinal);
         if (ownCommune) level = "commune";
         else if (ownDistrict) level = "district";
         else if (ownProvince) level = "province";
-        else if (Regex.IsMatch(folded, @"^(chinh phu|thu tuong|quoc hoi|uy ban thuong vu quoc hoi|bo chinh tri|ban bi thu|ban chap hanh trung uong|van phong chinh phu|van phong trung uong|bo |ngan hang nha nuoc|thanh tra chinh phu|dai hoi dai bieu toan quoc|cuc truong cuc|cuc |tong cuc)")) level = "central";
+        else if (CentralBody().IsMatch(folded)) level = "central";
         else if (parent is not null)
         {
             var pm = UnitMentions(parent).ToList();
             if (pm.Any(m => m.Unit is "xã" or "phường" or "thị trấn")) level = "commune";
             else if (pm.Any(m => m.Unit is "huyện" or "quận" or "thị xã") || parentFolded.StartsWith("huyen uy", StringComparison.Ordinal)) level = "district";
             else if (pm.Any(m => m.Unit is "tỉnh" or "thành phố") || parentFolded.StartsWith("tinh uy", StringComparison.Ordinal) || parentFolded.StartsWith("thanh uy", StringComparison.Ordinal)) level = "province";
-            else if (Regex.IsMatch(parentFolded, @"^(chinh phu|bo |trung uong)")) level = "central";
+            else if (CentralParent().IsMatch(parentFolded)) level = "central";
         }
         level ??= "other";
 

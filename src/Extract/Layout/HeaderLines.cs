@@ -26,29 +26,42 @@ public static partial class HeaderLines
         var s = NationalMotto().Replace(line, " ");
         s = Motto().Replace(s, " ");
         s = PartyHeader().Replace(s, " ");
-        return Regex.Replace(s, @"\s+", " ").Trim(' ', '*', '-', '_', '|');
+        return Spaces.Collapse(s).Trim(' ', '*', '-', '_', '|');
     }
 
     /// <summary>
-    /// A copy of the text (same length, same offsets) in which the fixed phrases inside <paramref name="within"/>
-    /// are blanked, so lines split from it keep only issuer, number and date fragments.
+    /// The lines with the fixed phrases blanked in the first <paramref name="headerCount"/> of them, even where a phrase
+    /// wraps over lines (same offsets, same line breaks), so they keep only issuer, number and date fragments.
+    /// Only the header is copied: the lines after it are returned as they are.
     /// </summary>
-    public static string Mask(string text, TextSpan within)
+    public static IReadOnlyList<TextLine> MaskHeader(string text, IReadOnlyList<TextLine> lines, int headerCount)
     {
-        var sb = new StringBuilder(text);
-        var slice = text.Substring(within.Start, within.Length);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (headerCount <= 0) return lines;
+        var start = lines[0].Start;
+        var header = text.Substring(start, lines[headerCount - 1].End - start);
+        char[]? blanked = null;
         foreach (var re in new[] { NationalMotto(), Motto(), PartyHeader() })
         {
-            foreach (Match m in re.Matches(slice))
+            foreach (Match m in re.Matches(header))
             {
-                for (var i = 0; i < m.Length; i++)
+                blanked ??= header.ToCharArray();
+                for (var i = m.Index; i < m.Index + m.Length; i++)
                 {
-                    var at = within.Start + m.Index + i;
-                    if (sb[at] != '\n') sb[at] = ' ';
+                    if (blanked[i] != '\n') blanked[i] = ' ';
                 }
             }
         }
-        return sb.ToString();
+        if (blanked is null) return lines;
+        var result = new List<TextLine>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var masked = i < headerCount ? blanked.AsSpan(line.Start - start, line.Text.Length) : default;
+            result.Add(i >= headerCount || masked.SequenceEqual(line.Text) ? line : line with { Text = new string(masked) });
+        }
+        return result;
     }
 
     /// <summary>The first fixed phrase in the range: where a document's header is.</summary>

@@ -42,4 +42,38 @@ public sealed record TextLine(int Index, int Start, string Text)
         }
         return lines;
     }
+
+    /// <summary>
+    /// What <see cref="Split"/> gives for <paramref name="within"/>, taken from <paramref name="lines"/> already split over
+    /// a range that covers it: the line strings are shared, not copied again (a document is split once, then its parts).
+    /// </summary>
+    public static IReadOnlyList<TextLine> Within(string text, IReadOnlyList<TextLine> lines, TextSpan within)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Count > 0 && lines[0].Start == within.Start && lines[^1].End == within.End && lines[0].Index == 0) return lines;
+        // The last line starting at or before the range.
+        int lo = 0, hi = lines.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (lines[mid].Start <= within.Start) lo = mid;
+            else hi = mid - 1;
+        }
+        var result = new List<TextLine>();
+        var pos = within.Start;
+        for (var k = lo; ; k++)
+        {
+            var line = lines[k];
+            if (line.End < within.End)
+            {
+                // Its line break lies inside the range.
+                result.Add(pos == line.Start ? new TextLine(result.Count, pos, line.Text) : new TextLine(result.Count, pos, text[pos..line.End]));
+                pos = line.End + 1;
+                continue;
+            }
+            result.Add(pos == line.Start && within.End == line.End ? new TextLine(result.Count, pos, line.Text) : new TextLine(result.Count, pos, text[pos..within.End]));
+            return result;
+        }
+    }
 }

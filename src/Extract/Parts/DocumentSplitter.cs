@@ -15,9 +15,13 @@ public static partial class DocumentSplitter
     [GeneratedRegex(@"^\s*\**\s*Nơi nhận", RegexOptions.CultureInvariant)]
     private static partial Regex Closing();
 
-    public static IReadOnlyList<TextSpan> Split(string text)
+    public static IReadOnlyList<TextSpan> Split(string text) => Split(text, TextLine.Split(text, new TextSpan(0, text.Length)));
+
+    /// <summary>The same, from the lines of the whole text already split.</summary>
+    public static IReadOnlyList<TextSpan> Split(string text, IReadOnlyList<TextLine> lines)
     {
-        var lines = TextLine.Split(text, new TextSpan(0, text.Length));
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lines);
         var starts = new List<int> { 0 };
         var closed = false;
         var numberLines = 0;

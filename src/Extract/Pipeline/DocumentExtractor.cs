@@ -36,13 +36,21 @@ public sealed class DocumentExtractor
     {
         ArgumentNullException.ThrowIfNull(normalized);
         var text = normalized.Text;
-        var parts = _options.SplitParts ? DocumentSplitter.Split(text) : [new TextSpan(0, text.Length)];
-        return parts.Select((span, i) => ExtractPart(text, Zones.WebChrome.Trim(text, span), i + 1)).ToList();
+        // The text is split into lines once; the parts and their trimmed bodies share those lines.
+        var all = TextLine.Split(text, new TextSpan(0, text.Length));
+        var parts = _options.SplitParts ? DocumentSplitter.Split(text, all) : [new TextSpan(0, text.Length)];
+        var result = new List<DocumentAnalysis>(parts.Count);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var partLines = TextLine.Within(text, all, parts[i]);
+            var body = Zones.WebChrome.Trim(text, parts[i], partLines);
+            result.Add(ExtractPart(text, body, TextLine.Within(text, partLines, body), i + 1));
+        }
+        return result;
     }
 
-    private DocumentAnalysis ExtractPart(string text, TextSpan part, int index)
+    private DocumentAnalysis ExtractPart(string text, TextSpan part, IReadOnlyList<TextLine> lines, int index)
     {
-        var lines = TextLine.Split(text, part);
         var warnings = new List<string>();
         var inferred = new List<string>();
 

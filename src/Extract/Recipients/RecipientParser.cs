@@ -5,8 +5,11 @@ using DocIntel.Extract.Text;
 namespace DocIntel.Extract.Recipients;
 
 /// <summary>The addressees after "Kính gửi:", one per bullet or line.</summary>
-public static class RecipientParser
+public static partial class RecipientParser
 {
+    [GeneratedRegex(@"^[\s*\-+•]*(?<v>.*?)[\s*,;.]*$")]
+    private static partial Regex Segment();
+
     public static IReadOnlyList<Found<string>> Parse(IReadOnlyList<TextLine> lines, int searchLines = 60)
     {
         var result = new List<Found<string>>();
@@ -38,7 +41,7 @@ public static class RecipientParser
 
     private static void Add(List<Found<string>> into, string segment, int offset)
     {
-        var m = Regex.Match(segment, @"^[\s*\-+•]*(?<v>.*?)[\s*,;.]*$");
+        var m = Segment().Match(segment);
         var v = m.Groups["v"].Value.Trim();
         if (v.Length < 2) return;
         var start = offset + m.Groups["v"].Index;

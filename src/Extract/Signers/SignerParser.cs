@@ -119,17 +119,34 @@ public static partial class SignerParser
         return null;
     }
 
-    private static string Clean(string line) =>
-        Regex.Replace(Regex.Replace(line.Replace("*", "").Replace("#", "").Replace("|", ""), @"^\s*\(\s*Đã\s+ký\s*\)\s*", ""), @"\s+", " ").Trim();
+    [GeneratedRegex(@"^\s*\(\s*Đã\s+ký\s*\)\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SignedMark();
+
+    private static string Clean(string line)
+    {
+        var s = line.Replace("*", "").Replace("#", "").Replace("|", "");
+        // "(Đã ký)" before the name; a line without '(' cannot hold it.
+        if (s.Contains('(', StringComparison.Ordinal)) s = SignedMark().Replace(s, "");
+        return Spaces.Collapse(s).Trim();
+    }
 
     private static bool IsName(string t)
     {
         if (!NameShape().IsMatch(t) || NotNames.Any(n => t.StartsWith(n, StringComparison.Ordinal))) return false;
         var words = t.Split(' ');
         // Vietnamese personal names: 2–5 syllables, each short; not a heading such as "Chương X" or "Phần II".
-        if (words.Any(w => w.Length < 2 || Regex.IsMatch(w, "^[IVXLC]+$"))) return false;
+        if (words.Any(w => w.Length < 2 || IsRomanNumeral(w))) return false;
         if (words[0] is "Chương" or "Điều" or "Mục" or "Phần" or "Phụ" or "Khoản" or "Tiết") return false;
         return words.Length is >= 2 and <= 5 && words.All(w => w.Length <= 7);
+    }
+
+    private static bool IsRomanNumeral(string word)
+    {
+        foreach (var c in word)
+        {
+            if (c is not ('I' or 'V' or 'X' or 'L' or 'C')) return false;
+        }
+        return word.Length > 0;
     }
 
     private static string NormalizeAuthority(string a)
@@ -141,7 +158,7 @@ public static partial class SignerParser
     /// <summary>Position in normal case; OCR- or glyph-damaged capitals ("PHÓ BÍ THU'", "PHÓ CH TỊCH") matched to a known position.</summary>
     public static string PositionName(string upper)
     {
-        var cleaned = Regex.Replace(upper.Replace("THU'", "THƯ").Replace("'", ""), @"\s+", " ").Trim();
+        var cleaned = Spaces.Collapse(upper.Replace("THU'", "THƯ").Replace("'", "")).Trim();
         var key = BodyNames.Key(cleaned);
         string? best = null;
         var bestDistance = int.MaxValue;

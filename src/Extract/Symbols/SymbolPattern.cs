@@ -15,6 +15,43 @@ public static partial class SymbolPattern
     [GeneratedRegex(@"(?:(?<![\p{L}\d/.,-])|(?<=[Ss][ốố]))" + Body + @"(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     public static partial Regex InText();
 
+    // InText behind \G: tried only where FindInText places it.
+    [GeneratedRegex(@"\G(?:(?<![\p{L}\d/.,-])|(?<=[Ss][ốố]))" + Body + @"(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex InTextAt();
+
+    /// <summary>
+    /// Every match of <see cref="InText"/> in <paramref name="text"/> (the same matches, in order), without running the
+    /// regex over the whole text: a symbol always has a '-' or '/' followed (after at most one space) by a capital, at most
+    /// 13 characters after its start (number ≤ 5, "/yyyy" with spaces ≤ 7, a space), and starts with a digit, O, l or I.
+    /// Digits and the letters l and I are everywhere in Vietnamese text, separators before a capital are rare.
+    /// </summary>
+    public static IReadOnlyList<Match> FindInText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Text.AnchoredScan.Matches(InTextAt(), text, SymbolStarts(text));
+    }
+
+    private static IEnumerable<int> SymbolStarts(string text)
+    {
+        var tried = 0;
+        for (var q = text.AsSpan().IndexOfAny('-', '/'); q >= 0 && q < text.Length;)
+        {
+            if (CapitalAt(text, q + 1) || (q + 2 < text.Length && char.IsWhiteSpace(text[q + 1]) && CapitalAt(text, q + 2)))
+            {
+                for (var s = Math.Max(tried, q - 13); s < q; s++)
+                {
+                    var c = text[s];
+                    if (char.IsDigit(c) || c is 'O' or 'l' or 'I') yield return s;
+                }
+                tried = Math.Max(tried, q);
+            }
+            var rest = text.AsSpan(q + 1).IndexOfAny('-', '/');
+            q = rest < 0 ? -1 : q + 1 + rest;
+        }
+    }
+
+    private static bool CapitalAt(string text, int i) => i < text.Length && text[i] is (>= 'A' and <= 'Z') or 'Đ' or 'Ð';
+
     /// <summary>The document's own number line: "Số: 04/BC-UBND", "Số 585-CV/ĐU".</summary>
     [GeneratedRegex(@"(?<![\p{L}])S[ốố]\s*:?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     public static partial Regex NumberLine();

@@ -39,6 +39,19 @@ public static partial class TaskExtractor
     [GeneratedRegex(@"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trong)\s+(?:ngày\s+)?(?<d>\d{1,2})\s?[/.-]\s?(?<m>\d{1,2})\s?[/.-]\s?(?<y>(?:19|20)\d{2})|(?:trước|chậm nhất(?: là)?)\s+ngày\s+(?<d2>\d{1,2})\s+tháng\s+(?<m2>\d{1,2})\s+năm\s+(?<y2>(?:19|20)\d{2})|(?:đến|trước)\s+tháng\s+(?<m3>\d{1,2})\s?/\s?(?<y3>(?:19|20)\d{2})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Deadline();
 
+    [GeneratedRegex(@"^\s*\**\s*Nơi\s+nh[ậâ]n")]
+    private static partial Regex RecipientsLine();
+
+    // A stray single letter: what lost glyphs leave in a heading ("P ƯƠNG ƯỚNG, N IỆM V").
+    [GeneratedRegex(@"(?:^|\s)\p{L}(?:\s|,|$)")]
+    private static partial Regex LoneLetter();
+
+    [GeneratedRegex(@"^(cac |uy ban|ubnd|ban |so |mat tran|hoi |dang uy|chi bo|phong |cong an|van phong|trung tam|can bo|hdnd|hoi dong|doan |bo |cuc |thanh tra|bcd|mttq)")]
+    private static partial Regex BodyStart();
+
+    [GeneratedRegex(@"\s(?:yêu cầu|đề nghị|giao)\s+(?<who>.+)$")]
+    private static partial Regex AskedBody();
+
     public static IReadOnlyList<DocumentTask> Extract(string text, IReadOnlyList<TextLine> lines)
     {
         var tasks = new List<DocumentTask>();
@@ -94,13 +107,16 @@ public static partial class TaskExtractor
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            if (Regex.IsMatch(lines[i].Text, @"^\s*\**\s*Nơi\s+nh[ậâ]n")) return i;
+            if (lines[i].Text.Contains("Nơi", StringComparison.Ordinal) && RecipientsLine().IsMatch(lines[i].Text)) return i;
         }
         return lines.Count;
     }
 
     private static bool IsHeading(string line, out string title)
     {
+        title = line;
+        // Most lines are body text: decide from the characters before building the cleaned line.
+        if (!MayBeHeading(line)) return false;
         var t = line.Replace("*", "").Trim();
         title = t;
         var r = RomanHeading().Match(t);
@@ -109,14 +125,59 @@ public static partial class TaskExtractor
         return letters >= 6 && t.Length < 120 && t.Count(char.IsUpper) >= letters * 0.8;
     }
 
+    /// <summary>
+    /// A necessary condition for <see cref="IsHeading"/> on the raw line: a Roman numeral first (after '*' and spaces),
+    /// or at least 6 letters, 80 % of them capitals, in under 120 characters once '*' and the edges are gone.
+    /// </summary>
+    private static bool MayBeHeading(string line)
+    {
+        if (FirstNonMark(line) is 'I' or 'V' or 'X') return true;
+        int letters = 0, upper = 0, kept = 0, first = -1, last = -1;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '*') continue;
+            // ASCII answered inline (half the characters of Vietnamese text), the rest by the Unicode tables.
+            var space = c < 128 ? c == ' ' || c is >= '\t' and <= '\r' : char.IsWhiteSpace(c);
+            if (!space)
+            {
+                if (first < 0) first = kept;
+                last = kept;
+            }
+            kept++;
+            if (c < 128)
+            {
+                if (c is >= 'A' and <= 'Z') { letters++; upper++; }
+                else if (c is >= 'a' and <= 'z') letters++;
+            }
+            else if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c)) upper++;
+            }
+            // Capitals can no longer reach 80 % of the letters even if every character left is one: a body line.
+            if (upper + (line.Length - i - 1) < 4 * (letters - upper)) return false;
+        }
+        return first >= 0 && letters >= 6 && last - first + 1 < 120 && upper >= letters * 0.8;
+    }
+
+    /// <summary>The first character that is neither '*' (nor <paramref name="alsoSkip"/>) nor white space ('\0' when none).</summary>
+    private static char FirstNonMark(string line, char alsoSkip = '*')
+    {
+        foreach (var c in line)
+        {
+            if (c != '*' && c != alsoSkip && !char.IsWhiteSpace(c)) return c;
+        }
+        return '\0';
+    }
+
     private static bool IsTaskHeading(string title)
     {
         var key = SearchFolding.Fold(title).Replace(" ", "", StringComparison.Ordinal);
         if (NotTaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal))) return false;
         if (TaskHeadings.Any(k => key.Contains(k, StringComparison.Ordinal))) return true;
         // Approximate only where letters were lost ("P ƯƠNG ƯỚNG, N IỆM V": stray single letters), as damaged text layers and OCR do.
-        var damaged = Regex.IsMatch(title, @"(?:^|\s)\p{L}(?:\s|,|$)");
-        return damaged && key.Length < 80 && TaskHeadings.Any(k => ApproximateContains(key, k, k.Length >= 9 ? 3 : 2));
+        return key.Length < 80 && LoneLetter().IsMatch(title) && TaskHeadings.Any(k => ApproximateContains(key, k, k.Length >= 9 ? 3 : 2));
     }
 
     private static bool ApproximateContains(string text, string pattern, int maxEdits)
@@ -141,6 +202,8 @@ public static partial class TaskExtractor
         var expected = 1;
         for (var i = from; i < to; i++)
         {
+            // An item starts with its number once '*', '#' and spaces are gone.
+            if (!char.IsDigit(FirstNonMark(lines[i].Text, '#'))) continue;
             var m = NumberedItem().Match(lines[i].Text.Replace("*", "").Replace("#", "").Trim());
             if (!m.Success || int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) != expected) continue;
             starts.Add(i);
@@ -191,14 +254,14 @@ public static partial class TaskExtractor
     private static bool LooksLikeBody(string s)
     {
         var f = SearchFolding.Fold(s);
-        return Regex.IsMatch(f, @"^(cac |uy ban|ubnd|ban |so |mat tran|hoi |dang uy|chi bo|phong |cong an|van phong|trung tam|can bo|hdnd|hoi dong|doan |bo |cuc |thanh tra|bcd|mttq)");
+        return BodyStart().IsMatch(f);
     }
 
     private static DocumentTask Make(string text, IReadOnlyList<TextLine> lines, int first, int last, string? assignee)
     {
         var span = new TextSpan(lines[first].Start, lines[last].End);
         var body = Flat(text[span.Start..span.End]);
-        body = NumberedItem().Replace(body.Replace("*", ""), "${rest}").Trim();
+        body = WithoutItemNumber(body.Replace("*", "")).Trim();
         if (assignee is null)
         {
             var lead = LeadingAssignee().Match(body);
@@ -208,11 +271,18 @@ public static partial class TaskExtractor
         return new DocumentTask(body.Length > 600 ? body[..600] + "…" : body, assignee is null ? null : BodyNames.ExpandAbbreviations(assignee), FindDeadline(body), span);
     }
 
+    /// <summary>"1. Ủy ban …" → "Ủy ban …": what <c>NumberedItem().Replace(s, "${rest}")</c> gives (the pattern is anchored, so one match at most).</summary>
+    private static string WithoutItemNumber(string s)
+    {
+        var m = NumberedItem().Match(s);
+        return m.Success ? string.Concat(s.AsSpan(0, m.Index), m.Groups["rest"].ValueSpan, s.AsSpan(m.Index + m.Length)) : s;
+    }
+
     private static string CleanAssignee(string who)
     {
-        var w = Regex.Replace(who, @"\s+", " ").Trim().TrimEnd(',', ';');
+        var w = Spaces.Collapse(who).Trim().TrimEnd(',', ';');
         // "UBND tỉnh yêu cầu các sở, ban, ngành …": the one asked, not the one asking.
-        var asked = Regex.Match(w, @"\s(?:yêu cầu|đề nghị|giao)\s+(?<who>.+)$");
+        var asked = AskedBody().Match(w);
         return asked.Success ? asked.Groups["who"].Value : w;
     }
 

@@ -20,6 +20,12 @@ public static partial class DocumentTypeClassifier
     [GeneratedRegex(@"^\s*(?:[IVX]+\s*[-.]|\d+\s*[.)]|[a-zđ]\)|Căn cứ|Kính gửi|Thực hiện|Để |Nơi nhận|Điều \d|Chương [IVX])", RegexOptions.CultureInvariant)]
     private static partial Regex BodyStart();
 
+    [GeneratedRegex(@"^V/[vV]\s*:?\s*(?<s>.+)$")]
+    private static partial Regex RepeatedVv();
+
+    [GeneratedRegex(@"^(chinh phu|thu tuong|uy ban|hoi dong|bo truong|cuc truong|chu tich|giam doc|tong cuc truong|ban chap hanh|bo chinh tri|ban bi thu)\b")]
+    private static partial Regex AuthorityStart();
+
     public static Result Classify(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol)
     {
         var limit = Math.Min(lines.Count, Math.Max(30, numberLine + 25));
@@ -70,7 +76,7 @@ public static partial class DocumentTypeClassifier
             if (!firstMayBeBody && BodyStart().IsMatch(t)) return null;
             if (t.StartsWith("Số", StringComparison.Ordinal) || HeaderLines.IsStateHeader(t) || t.Contains(", ngày", StringComparison.Ordinal)) return null;
             // A công điện or tờ trình repeats "V/v" under its type name.
-            var vv = Regex.Match(t, @"^V/[vV]\s*:?\s*(?<s>.+)$");
+            var vv = RepeatedVv().Match(t);
             if (vv.Success) t = vv.Groups["s"].Value.Trim();
             if (t.StartsWith("Kính gửi", StringComparison.Ordinal) || t.StartsWith("Căn cứ", StringComparison.Ordinal)) return null;
             var offset = lines[i].Text.IndexOf(t, StringComparison.Ordinal);
@@ -86,7 +92,7 @@ public static partial class DocumentTypeClassifier
         var letters = t.Count(char.IsLetter);
         // "THỦ TƯỚNG CHÍNH PHỦ điện:" opens the body of a công điện.
         if (letters < 6 || (t.Count(char.IsUpper) < letters * 0.9 && !t.TrimEnd().EndsWith(':'))) return false;
-        return Regex.IsMatch(Normalization.SearchFolding.Fold(t), @"^(chinh phu|thu tuong|uy ban|hoi dong|bo truong|cuc truong|chu tich|giam doc|tong cuc truong|ban chap hanh|bo chinh tri|ban bi thu)\b");
+        return AuthorityStart().IsMatch(Normalization.SearchFolding.Fold(t));
     }
 
     /// <summary>Joins the wrapped lines of a subject: continuation lines start in lower case or follow directly.</summary>
@@ -112,7 +118,7 @@ public static partial class DocumentTypeClassifier
             end = lines[i].Start + Math.Max(0, offset) + t.Length;
             blank = false;
         }
-        value = Regex.Replace(value, @"\s+", " ").Trim().TrimEnd('.', ';', ',');
+        value = Spaces.Collapse(value).Trim().TrimEnd('.', ';', ',');
         return first with { Value = value, Span = new TextSpan(first.Span.Start, end) };
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Layout;
 using DocIntel.Extract.Normalization;
@@ -36,17 +37,48 @@ public static partial class WebChrome
         "PHÁP LUẬT", "phapluat", "PhapLuat", "Bản dịch", "Đang tải", "Cảm ơn", "Xin lỗi", "bài viết", "luatvietnam", "khách hàng", "chưa cập nhật",
     ];
 
+    // The strong phrases as one multi-string search over the folded line.
+    private static readonly SearchValues<string> StrongValues = SearchValues.Create(Strong, StringComparison.Ordinal);
+
     public static bool IsChrome(string line)
     {
-        if (line.Length > 60 && !Hints.Any(h => line.Contains(h, StringComparison.OrdinalIgnoreCase))) return false;
-        var f = SearchFolding.Fold(line.Replace("*", "")).Trim();
-        if (Strong.Any(m => f.Contains(m, StringComparison.Ordinal))) return true;
-        return f.Length <= 40 && Labels.Any(m => f.StartsWith(m, StringComparison.Ordinal));
+        ArgumentNullException.ThrowIfNull(line);
+        if (line.Length > 60 && !HasHint(line)) return false;
+        // The line folded without its '*' (as SearchFolding.Fold(line.Replace("*", "")).Trim()), in a buffer: most lines are not chrome.
+        Span<char> buffer = line.Length <= 256 ? stackalloc char[line.Length] : new char[line.Length];
+        var n = 0;
+        foreach (var c in line)
+        {
+            if (c == '*') continue;
+            var f = SearchFolding.FoldOne(c);
+            if (f != '\0') buffer[n++] = f;
+        }
+        ReadOnlySpan<char> folded = buffer[..n].Trim();
+        if (folded.ContainsAny(StrongValues)) return true;
+        if (folded.Length > 40) return false;
+        foreach (var m in Labels)
+        {
+            if (folded.StartsWith(m, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
-    public static TextSpan Trim(string text, TextSpan part)
+    private static bool HasHint(string line)
     {
-        var lines = TextLine.Split(text, part);
+        foreach (var h in Hints)
+        {
+            if (line.Contains(h, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    public static TextSpan Trim(string text, TextSpan part) => Trim(text, part, TextLine.Split(text, part));
+
+    /// <summary>The same, from the part's lines already split.</summary>
+    public static TextSpan Trim(string text, TextSpan part, IReadOnlyList<TextLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(lines);
         var lastLeadingChrome = -1;
         var anchorOffset = HeaderLines.FirstAnchor(text, part);
         var numberLine = lines.FirstOrDefault(l => SymbolPattern.NumberLine().Match(l.Text) is { Success: true, Index: <= 3 });
