@@ -71,6 +71,11 @@ public sealed class ArchiveQueries(IDocumentStore store, LegalRegistry registry)
     public async Task<IReadOnlyList<CoCited>> RelatedAsync(string spelling, int limit, CancellationToken cancellationToken)
     {
         var q = Parse(spelling);
+        if (store is ICoCitationCounter counter)
+        {
+            var counted = await counter.CountCoCitedAsync(q, limit, cancellationToken).ConfigureAwait(false);
+            return counted.Select(c => new CoCited(c.Values[0]!, c.Label ?? c.Values[0]!, (int)c.Count)).ToList();
+        }
         var citing = await store.FindCitingAsync(q, CitingFilter.None, cancellationToken).ConfigureAwait(false);
         var matchedKeys = citing.Select(c => (c.Document.Id, SqliteKey(c.Key))).ToHashSet();
         var ids = citing.Select(c => c.Document.Id).Distinct(StringComparer.Ordinal).ToList();

@@ -23,9 +23,34 @@ internal static class SqliteQueries
         return tokens;
     }
 
-    /// <summary>Every term must occur (AND); terms are quoted so no user input is read as FTS syntax.</summary>
-    public static string MatchExpression(IEnumerable<string> terms) =>
-        string.Join(" ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    public static string Quote(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Every term must occur (AND) in the text, or the terms in a row as one phrase when exact; plus the facet
+    /// tokens of the query's type, level and province filters. Terms are quoted so no user input is read as FTS syntax.</summary>
+    public static string MatchExpression(IReadOnlyList<string> terms, bool phrase = false, SearchQuery? filters = null)
+    {
+        var text = phrase ? Quote(string.Join(' ', terms)) : string.Join(" ", terms.Select(Quote));
+        var expr = new StringBuilder("folded : (").Append(text).Append(')');
+        var facets = filters is null ? [] : new[] { FacetToken('t', filters.DocType), FacetToken('l', filters.Level), FacetToken('p', Key(filters.Province)) }.OfType<string>().ToList();
+        if (facets.Count > 0) expr.Append(" AND facets : (").Append(string.Join(' ', facets)).Append(')');
+        return expr.ToString();
+    }
+
+    /// <summary>A keyword value as one FTS token ("zzl" + "commune", "zzp" + "thaibinh"); null when it has no letter or digit.</summary>
+    public static string? FacetToken(char kind, string? value)
+    {
+        if (value is null) return null;
+        var sb = new StringBuilder("zz").Append(kind);
+        foreach (var ch in SearchFolding.Fold(value))
+            if (char.IsAsciiLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        return sb.Length > 3 ? sb.ToString() : null;
+    }
+
+    /// <summary>The facet tokens of a stored document (its type, level and province).</summary>
+    public static string Facets(string docType, string? level, string? provinceKey) =>
+        string.Join(' ', new[] { FacetToken('t', docType), FacetToken('l', level), FacetToken('p', provinceKey) }.OfType<string>());
+
+    private static string? Key(string? name) => SqliteWriter.Key(name);
 
     public static void AddDocumentFilters(SearchQuery q, StringBuilder sql, SqliteCommand cmd)
     {
@@ -82,10 +107,11 @@ internal static class SqliteQueries
 
     public static void AddCitingFilter(CitingFilter f, StringBuilder sql, SqliteCommand cmd)
     {
-        if (f.Level is not null) { sql.Append(" AND d.level = $flevel"); cmd.Parameters.AddWithValue("$flevel", f.Level); }
-        if (f.Province is not null) { sql.Append(" AND d.province_key = $fprov"); cmd.Parameters.AddWithValue("$fprov", SqliteWriter.Key(f.Province)); }
-        if (f.From is { } from) { sql.Append(" AND d.issued_date >= $ffrom"); cmd.Parameters.AddWithValue("$ffrom", Iso(from)); }
-        if (f.To is { } to) { sql.Append(" AND d.issued_date <= $fto"); cmd.Parameters.AddWithValue("$fto", Iso(to)); }
+        // The citing document's fields as copied onto its edges (schema 3): the filter runs on the citations index.
+        if (f.Level is not null) { sql.Append(" AND c.level = $flevel"); cmd.Parameters.AddWithValue("$flevel", f.Level); }
+        if (f.Province is not null) { sql.Append(" AND c.province_key = $fprov"); cmd.Parameters.AddWithValue("$fprov", SqliteWriter.Key(f.Province)); }
+        if (f.From is { } from) { sql.Append(" AND c.issued_date >= $ffrom"); cmd.Parameters.AddWithValue("$ffrom", Iso(from)); }
+        if (f.To is { } to) { sql.Append(" AND c.issued_date <= $fto"); cmd.Parameters.AddWithValue("$fto", Iso(to)); }
         if (f.Relation is not null) { sql.Append(" AND c.relation = $frel"); cmd.Parameters.AddWithValue("$frel", f.Relation); }
     }
 
@@ -104,12 +130,12 @@ internal static class SqliteQueries
     {
         CitationField.CitedKey => "c.base_key",
         CitationField.Relation => "c.relation",
-        CitationField.Level => "d.level",
-        CitationField.Province => "d.province",
-        CitationField.Issuer => "d.issuer_name",
-        CitationField.Commune => "d.commune",
-        CitationField.Year => "substr(d.issued_date, 1, 4)",
-        CitationField.Month => "substr(d.issued_date, 1, 7)",
+        CitationField.Level => "c.level",
+        CitationField.Province => "c.province",
+        CitationField.Issuer => "c.issuer_name",
+        CitationField.Commune => "c.commune",
+        CitationField.Year => "substr(c.issued_date, 1, 4)",
+        CitationField.Month => "substr(c.issued_date, 1, 7)",
         _ => throw new ArgumentOutOfRangeException(nameof(f), f, null),
     };
 

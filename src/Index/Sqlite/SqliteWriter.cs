@@ -98,16 +98,19 @@ internal sealed class SqliteWriter : IDisposable
         Bind(insert, d.Id, d.Sha256, d.Part, d.Path, d.DocType, d.Number, d.SymbolKey, d.IssuedDate, d.Place, d.IssuerName, d.IssuerKey,
             d.IssuerParent, d.Level, d.Province, d.ProvinceKey, d.District, d.Commune, d.Subject, d.SignerName, d.Json, d.Text);
         var rid = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-        var fts = Command("INSERT INTO documents_fts(rowid, folded) VALUES ($r, $f)", "$r", "$f");
-        Bind(fts, rid, d.FoldedText);
+        var fts = Command("INSERT INTO documents_fts(rowid, folded, facets) VALUES ($r, $f, $k)", "$r", "$f", "$k");
+        Bind(fts, rid, d.FoldedText, SqliteQueries.Facets(d.DocType, d.Level, d.ProvinceKey));
         fts.ExecuteNonQuery();
         var cite = Command("""
-            INSERT INTO citations(doc_id, seq, key, base_key, number, num, year, type, type_folded, title, relation, cited_date, cited_issuer)
-            VALUES ($d, $q, $k, $bk, $n, $num, $y, $t, $tf, $title, $rel, $date, $iss)
-            """, "$d", "$q", "$k", "$bk", "$n", "$num", "$y", "$t", "$tf", "$title", "$rel", "$date", "$iss");
+            INSERT INTO citations(doc_id, seq, key, base_key, number, num, year, type, type_folded, title, relation, cited_date, cited_issuer,
+                level, province, province_key, issuer_name, commune, issued_date)
+            VALUES ($d, $q, $k, $bk, $n, $num, $y, $t, $tf, $title, $rel, $date, $iss, $lv, $pv, $pk, $in, $cm, $id)
+            """, "$d", "$q", "$k", "$bk", "$n", "$num", "$y", "$t", "$tf", "$title", "$rel", "$date", "$iss", "$lv", "$pv", "$pk", "$in", "$cm", "$id");
         foreach (var c in d.Citations)
         {
-            Bind(cite, d.Id, c.Seq, c.Key, c.BaseKey, c.Number, c.Num, c.Year, c.Type, c.TypeFolded, c.Title, c.Relation, c.Date, c.Issuer);
+            // The citing document's fields ride along on its edges: "who cites X" filters and groups without a join.
+            Bind(cite, d.Id, c.Seq, c.Key, c.BaseKey, c.Number, c.Num, c.Year, c.Type, c.TypeFolded, c.Title, c.Relation, c.Date, c.Issuer,
+                d.Level, d.Province, d.ProvinceKey, d.IssuerName, d.Commune, d.IssuedDate);
             cite.ExecuteNonQuery();
         }
     }

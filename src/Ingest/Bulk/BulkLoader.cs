@@ -20,8 +20,14 @@ public sealed record BulkLoadOptions
     /// <summary>Workers for files likely to need OCR (images, PDFs without fonts): OCR is slow and memory-hungry.</summary>
     public int OcrWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>Files per transaction at most; a batch also closes whenever the queue runs dry.</summary>
-    public int BatchFiles { get; init; } = 256;
+    /// <summary>Files per transaction at most.</summary>
+    public int BatchFiles { get; init; } = 1000;
+
+    /// <summary>
+    /// How long a batch stays open for more files when the queue runs dry: a writer faster than the workers would otherwise
+    /// commit a few files at a time, and each commit costs a WAL sync and a new full-text segment to merge later.
+    /// </summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Bytes of file content held in memory at once (read but not yet through the pipeline).</summary>
     public long MemoryBudgetBytes { get; init; } = 256L * 1024 * 1024;
@@ -183,7 +189,15 @@ public sealed class BulkLoader(DocumentPipeline pipeline, IDocumentStore store)
             var reader = writes.Reader;
             while (await reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
-                while (batch.Count < options.BatchFiles && reader.TryRead(out var w)) batch.Add(w);
+                var opened = Stopwatch.GetTimestamp();
+                while (batch.Count < options.BatchFiles)
+                {
+                    if (reader.TryRead(out var w)) { batch.Add(w); continue; }
+                    var left = options.BatchWindow - Stopwatch.GetElapsedTime(opened);
+                    if (left <= TimeSpan.Zero) break;
+                    var more = reader.WaitToReadAsync(ct).AsTask();
+                    if (await Task.WhenAny(more, Task.Delay(left, ct)).ConfigureAwait(false) != more || !await more.ConfigureAwait(false)) break;
+                }
                 var started = Stopwatch.GetTimestamp();
                 await store.WriteAsync(batch.Select(b => b.Write).ToList(), ct).ConfigureAwait(false);
                 c.StoreTicks += Stopwatch.GetElapsedTime(started).Ticks;

@@ -1,0 +1,20 @@
+namespace DocIntel.Index.Sqlite;
+
+/// <summary>Tuning of the embedded store.</summary>
+public sealed record SqliteStoreOptions
+{
+    public static readonly SqliteStoreOptions Default = new();
+
+    /// <summary>
+    /// Matches ranked by BM25 at most, newest rows first. A query matching more documents (common words over a large
+    /// archive) ranks the newest this many only: its cost stays bounded, at the price of older matches never reaching
+    /// the top. Rarer queries rank every match.
+    /// </summary>
+    public int RankedCandidates { get; init; } = 400;
+
+    /// <summary>Documents counted per query term for its IDF before the count is extrapolated from the row ids spanned.</summary>
+    public int FrequencySample { get; init; } = 5000;
+
+    /// <summary>Bytes of the file mapped into memory by each read connection (0: none).</summary>
+    public long MmapBytes { get; init; } = 1L << 30;
+}
