@@ -13,7 +13,8 @@ internal static class ExtractCommand
         var format = CommonOptions.Format("jsonl", "jsonl", "json");
         var evidence = new Option<bool>("--no-evidence") { Description = "leave out the evidence spans" };
         var showText = new Option<bool>("--text") { Description = "also print each document's text (after OCR and normalisation) to stderr" };
-        var cmd = new Command("extract", "Print the extracted facts of each document as JSON (one object per document)") { files, format, evidence, showText };
+        var rawText = new Option<bool>("--raw-text") { Description = "also print each file's text as read (OCR + layout, before normalisation) to stderr" };
+        var cmd = new Command("extract", "Print the extracted facts of each document as JSON (one object per document)") { files, format, evidence, showText, rawText };
         var reading = new ReadingOptions();
         reading.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
@@ -36,6 +37,7 @@ internal static class ExtractCommand
                 {
                     objects = outcome.Documents.Select(d => ExtractJson.ToJson(d, withEvidence: !pr.GetValue(evidence)));
                     if (outcome.SearchablePdf is { } sp) await Console.Error.WriteLineAsync($"docintel: {f}: searchable PDF {sp}").ConfigureAwait(false);
+                    if (pr.GetValue(rawText)) await Console.Error.WriteLineAsync($"=== {f} raw\n{outcome.RawText}").ConfigureAwait(false);
                     if (pr.GetValue(showText))
                     {
                         foreach (var d in outcome.Documents) await Console.Error.WriteLineAsync($"=== {f} #{d.Source.Part}\n{d.Text}").ConfigureAwait(false);

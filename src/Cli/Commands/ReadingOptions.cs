@@ -5,7 +5,7 @@ using DocIntel.Ingest.Readers;
 
 namespace DocIntel.Cli.Commands;
 
-/// <summary>The reading options shared by extract and ingest: PDF password, OCR language, searchable-PDF output.</summary>
+/// <summary>The reading options shared by extract and ingest: PDF password, OCR language and model, searchable-PDF output.</summary>
 internal sealed class ReadingOptions
 {
     public Option<string?> Password { get; } = new("--password") { Description = "password of encrypted PDFs" };
@@ -18,6 +18,16 @@ internal sealed class ReadingOptions
 
     public Option<int> OcrWorkers { get; } = new("--ocr-workers") { Description = "OCR engines working at once (default: one per core)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
 
+    public Option<string?> Tessdata { get; } = new("--tessdata") { Description = "folder with the .traineddata files (e.g. the best_int vie model; default: $DOCINTEL_TESSDATA, $TESSDATA_PREFIX, models/tessdata, Debian's)" };
+
+    public Option<string> OcrCleanup { get; } = new("--ocr-cleanup")
+    {
+        Description = "image clean-up before OCR: auto (pages that read badly), never, always; with steps: always:median+deskew+otsu",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public Option<int> OcrUpscaleBelow { get; } = new("--ocr-upscale-below") { Description = "scale page images under this dpi up to 300 dpi before OCR (0: never)", DefaultValueFactory = _ => OcrOptions.Default.UpscaleBelowDpi };
+
     public void AddTo(Command cmd)
     {
         cmd.Options.Add(Password);
@@ -25,15 +35,44 @@ internal sealed class ReadingOptions
         cmd.Options.Add(Lang);
         cmd.Options.Add(NoOcr);
         cmd.Options.Add(OcrWorkers);
+        cmd.Options.Add(Tessdata);
+        cmd.Options.Add(OcrCleanup);
+        cmd.Options.Add(OcrUpscaleBelow);
     }
 
     /// <summary>The pipeline with these options applied (the default one when none is given).</summary>
     public DocumentPipeline Apply(DocumentPipeline pipeline, ParseResult pr)
     {
         var read = new ReadOptions { Password = pr.GetValue(Password), SearchablePdfDirectory = pr.GetValue(SearchablePdf), Ocr = !pr.GetValue(NoOcr) };
-        var lang = pr.GetValue(Lang)!;
-        var workers = pr.GetValue(OcrWorkers);
-        var ocr = lang == OcrOptions.Default.Languages && workers == OcrOptions.Default.Workers ? null : new OcrService(OcrOptions.Default with { Languages = lang, Workers = Math.Max(1, workers) });
+        var (mode, steps) = ParseCleanup(pr.GetValue(OcrCleanup)!);
+        var options = OcrOptions.Default with
+        {
+            Languages = pr.GetValue(Lang)!,
+            Workers = Math.Max(1, pr.GetValue(OcrWorkers)),
+            TessdataDirectory = pr.GetValue(Tessdata),
+            Cleanup = mode,
+            CleanupSteps = steps,
+            UpscaleBelowDpi = Math.Max(0, pr.GetValue(OcrUpscaleBelow)),
+        };
+        var ocr = options == OcrOptions.Default ? null : new OcrService(options);
         return read == ReadOptions.Default && ocr is null ? pipeline : pipeline.With(read, ocr);
+    }
+
+    /// <summary>"auto", "never", "always", or "MODE:step+step" (steps: median, deskew, otsu).</summary>
+    internal static (CleanupMode Mode, CleanupSteps Steps) ParseCleanup(string value)
+    {
+        var parts = value.Split(':', 2);
+        if (!Enum.TryParse<CleanupMode>(parts[0], ignoreCase: true, out var mode))
+            throw new ArgumentException($"--ocr-cleanup: '{parts[0]}' is not auto, never or always");
+        var steps = CleanupSteps.Default;
+        if (parts.Length == 2)
+        {
+            steps = CleanupSteps.None;
+            foreach (var s in parts[1].Split('+', ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                steps |= Enum.TryParse<CleanupSteps>(s, ignoreCase: true, out var step) ? step : throw new ArgumentException($"--ocr-cleanup: unknown step '{s}' (median, deskew, otsu)");
+            }
+        }
+        return (mode, steps);
     }
 }

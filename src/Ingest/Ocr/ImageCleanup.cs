@@ -9,14 +9,17 @@ namespace DocIntel.Ingest.Ocr;
 /// </summary>
 internal static class ImageCleanup
 {
-    public static LeptPix Clean(LeptPix source, int dpi)
+    public static LeptPix Clean(LeptPix source, int dpi, CleanupSteps steps = CleanupSteps.Default)
     {
         var gray = source.ToGray8();
         using var image = new MagickImage(gray, new MagickReadSettings { Width = (uint)source.Width, Height = (uint)source.Height, Format = MagickFormat.Gray, Depth = 8 });
-        image.MedianFilter(3);
-        image.BackgroundColor = MagickColors.White;
-        image.Deskew(new Percentage(40));
-        image.AutoThreshold(AutoThresholdMethod.OTSU);
+        if (steps.HasFlag(CleanupSteps.Median)) image.MedianFilter(3);
+        if (steps.HasFlag(CleanupSteps.Deskew))
+        {
+            image.BackgroundColor = MagickColors.White;
+            image.Deskew(new Percentage(40));
+        }
+        if (steps.HasFlag(CleanupSteps.Otsu)) image.AutoThreshold(AutoThresholdMethod.OTSU);
         image.ColorType = ColorType.Grayscale;
         var bytes = image.ToByteArray(MagickFormat.Gray);
         return LeptPix.FromGray8(bytes, (int)image.Width, (int)image.Height, dpi);

@@ -33,6 +33,18 @@ internal sealed class LeptPix : SafeHandle
     /// <summary>A new image turned by quarter turns clockwise (1 = 90°, 2 = 180°, 3 = 270°).</summary>
     public LeptPix RotateOrth(int quads) => Wrap(TesseractNative.pixRotateOrth(handle, quads)) ?? throw new InvalidOperationException("pixRotateOrth failed");
 
+    /// <summary>
+    /// A grey copy scaled by <paramref name="factor"/> with linear interpolation, at <paramref name="dpi"/>. A bilevel page is
+    /// made grey first, so its staircase edges become ramps that Tesseract's own threshold turns into smooth strokes.
+    /// </summary>
+    public LeptPix ScaleGray(double factor, int dpi)
+    {
+        using var gray = Depth == 8 ? null : Wrap(TesseractNative.pixConvertTo8(handle, 0)) ?? throw new InvalidOperationException("pixConvertTo8 failed");
+        var scaled = Wrap(TesseractNative.pixScaleGrayLI(gray?.Pointer ?? handle, (float)factor, (float)factor)) ?? throw new OutOfMemoryException("pixScaleGrayLI failed");
+        scaled.SetResolution(dpi);
+        return scaled;
+    }
+
     /// <summary>The image as 8-bit grey bytes, one byte a pixel, rows packed (for Magick.NET clean-up).</summary>
     public byte[] ToGray8()
     {

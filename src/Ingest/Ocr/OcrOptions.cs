@@ -9,6 +9,25 @@ public enum CleanupMode
     Always,
 }
 
+/// <summary>Steps of the Magick.NET clean-up of a page image (in this order when several are on).</summary>
+[Flags]
+public enum CleanupSteps
+{
+    None = 0,
+
+    /// <summary>Median filter, radius 1: removes salt-and-pepper specks.</summary>
+    Median = 1,
+
+    /// <summary>Straighten a skewed page (Magick.NET Deskew, 40 % threshold).</summary>
+    Deskew = 2,
+
+    /// <summary>Binarise with Otsu's threshold (hurts clean pages: only for noisy ones).</summary>
+    Otsu = 4,
+
+    /// <summary>The clean-up the stack notes measured on heavy noise (raw: empty page; cleaned: 1.0 % CER).</summary>
+    Default = Median | Deskew | Otsu,
+}
+
 /// <summary>Limits against decompression bombs and runaway inputs.</summary>
 public sealed record ImageLimits
 {
@@ -43,6 +62,16 @@ public sealed record OcrOptions
     public int Dpi { get; init; } = 300;
 
     public CleanupMode Cleanup { get; init; } = CleanupMode.Auto;
+
+    /// <summary>What the clean-up does when it runs.</summary>
+    public CleanupSteps CleanupSteps { get; init; } = CleanupSteps.Default;
+
+    /// <summary>
+    /// Page images under this resolution are scaled up to <see cref="Dpi"/> (grey, linear interpolation) before OCR:
+    /// Tesseract's models are trained on about 300 dpi text, and a 200 dpi bilevel fax page loses thin strokes and
+    /// diacritics below that. 0 turns scaling off.
+    /// </summary>
+    public int UpscaleBelowDpi { get; init; } = 250;
 
     /// <summary>Detect sideways or upside-down pages (Tesseract OSD) when a page reads badly.</summary>
     public bool DetectOrientation { get; init; } = true;

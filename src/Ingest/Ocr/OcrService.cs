@@ -68,11 +68,18 @@ public sealed class OcrService : IDisposable
         var dpi = image.Dpi;
         var cleanup = Options.Cleanup;
         LeptPix? cleaned = null;
+        LeptPix? scaled = null;
         try
         {
+            if (Options.UpscaleBelowDpi > 0 && dpi < Options.UpscaleBelowDpi && Options.Dpi > dpi)
+            {
+                scaled = pix.ScaleGray(Options.Dpi / (double)dpi, Options.Dpi);
+                pix = scaled;
+                dpi = Options.Dpi;
+            }
             if (cleanup == CleanupMode.Always)
             {
-                cleaned = ImageCleanup.Clean(pix, dpi);
+                cleaned = ImageCleanup.Clean(pix, dpi, Options.CleanupSteps);
                 pix = cleaned;
             }
             var best = engine.Recognize(pix, dpi, 0, cleaned is not null, cancellationToken, searchable, r => !ReadsBadly(r));
@@ -92,7 +99,7 @@ public sealed class OcrService : IDisposable
             if (cleanup == CleanupMode.Auto && ReadsBadly(best))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using var clean = ImageCleanup.Clean(pix, dpi);
+                using var clean = ImageCleanup.Clean(pix, dpi, Options.CleanupSteps);
                 var second = engine.Recognize(clean, dpi, best.RotationDegrees, true, cancellationToken);
                 if (Strength(second) > Strength(best) * 1.05) best = second;
             }
@@ -105,11 +112,12 @@ public sealed class OcrService : IDisposable
                 if (Strength(block) > Strength(best) * 1.05) best = block with { Blocks = "single block (psm 6): psm 3 left text out" };
             }
             if (searchable is not null && !best.AddedToSearchablePdf) engine.RenderPage(searchable, pix, dpi);
-            return best;
+            return best with { Words = [.. best.Words.Where(w => !IsSpeck(w, dpi))] };
         }
         finally
         {
             cleaned?.Dispose();
+            scaled?.Dispose();
         }
     }
 
@@ -136,6 +144,18 @@ public sealed class OcrService : IDisposable
             if (!covered[y]) uncovered++;
         }
         return ink == 0 ? 0 : (double)uncovered / ink;
+    }
+
+    /// <summary>
+    /// Dust and noise read as a "word" of its own: no letter or digit, and either unsure (confidence under 75) or a few
+    /// pixels wide and high (under 1/50 inch). Measured on make-scan pages: specks come out as ":", "_", "-_", "." at
+    /// confidence 0–70 and 2–4 px; real dashes of list items are 15 px wide at confidence above 90.
+    /// </summary>
+    internal static bool IsSpeck(Layout.LayoutWord word, int dpi)
+    {
+        if (word.Text.Any(char.IsLetterOrDigit)) return false;
+        var tiny = Math.Max(word.Width, word.Height) < dpi / 50.0;
+        return tiny || word.Confidence is < 75;
     }
 
     /// <summary>Few words or low mean confidence: worth another try.</summary>

@@ -1,6 +1,9 @@
 namespace DocIntel.Ingest.Ocr;
 
-/// <summary>Finds the traineddata folder: the option, $DOCINTEL_TESSDATA, models/tessdata (best_int vie), or Debian's.</summary>
+/// <summary>
+/// Finds the traineddata folder: the option (--tessdata), $DOCINTEL_TESSDATA, $TESSDATA_PREFIX, models/tessdata (best_int
+/// vie) beside the program or above the working folder, or Debian's.
+/// </summary>
 public static class TessdataLocator
 {
     public const string DebianFolder = "/usr/share/tesseract-ocr/5/tessdata";
@@ -10,8 +13,12 @@ public static class TessdataLocator
     {
         ArgumentNullException.ThrowIfNull(languages);
         if (!string.IsNullOrEmpty(configured)) return configured;
-        var env = Environment.GetEnvironmentVariable("DOCINTEL_TESSDATA");
-        if (!string.IsNullOrEmpty(env)) return env;
+        // TESSDATA_PREFIX is Tesseract's own variable (the folder holding the .traineddata files, as in Tesseract 5).
+        foreach (var name in new[] { "DOCINTEL_TESSDATA", "TESSDATA_PREFIX" })
+        {
+            var env = Environment.GetEnvironmentVariable(name);
+            if (!string.IsNullOrEmpty(env)) return env;
+        }
         foreach (var dir in Candidates())
         {
             if (languages.Split('+').All(l => File.Exists(System.IO.Path.Combine(dir, l + ".traineddata")))) return dir;

@@ -103,6 +103,9 @@ internal static partial class TesseractNative
 
     [LibraryImport(Lept)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int colormapFlag);
 
+    /// <summary>8-bit grey scaling with linear interpolation (smooth edges when scaling up).</summary>
+    [LibraryImport(Lept)] internal static partial IntPtr pixScaleGrayLI(IntPtr pix, float scaleX, float scaleY);
+
     [LibraryImport(Lept)] internal static partial int pixWriteMemPnm(out IntPtr data, out nuint size, IntPtr pix);
 
     [LibraryImport(Lept)] internal static partial void lept_free(IntPtr ptr);

@@ -14,6 +14,9 @@ public sealed record FileOutcome(string Path, string Sha256, long Size, IReadOnl
 
     /// <summary>The searchable PDF written for a scanned input, if one was asked for.</summary>
     public string? SearchablePdf { get; init; }
+
+    /// <summary>The pages' text as read (text layer or OCR + layout), before normalisation: what OCR is measured on.</summary>
+    public string? RawText { get; init; }
 }
 
 /// <summary>Progress of OCR within one file.</summary>
@@ -89,7 +92,7 @@ public sealed class DocumentPipeline
         }
         if (source.Pages.All(p => p.Text.Count(char.IsLetter) == 0))
             return new FileOutcome(path, sha, bytes.LongLength, [], NoTextReason(source));
-        return new FileOutcome(path, sha, bytes.LongLength, Extract(source), null) { SearchablePdf = searchable };
+        return new FileOutcome(path, sha, bytes.LongLength, Extract(source), null) { SearchablePdf = searchable, RawText = source.JoinedText };
     }
 
     private static string NoTextReason(SourceText source)
