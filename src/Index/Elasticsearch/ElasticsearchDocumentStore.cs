@@ -158,6 +158,13 @@ public sealed class ElasticsearchDocumentStore : IDocumentStore
             }
         }
 
+        // Contents that lost a path to a content outside this batch: their ledger lines decide whether the sweep must look.
+        var unknown = lostPath.Where(sha => !files.ContainsKey(sha)).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var (sha, f) in await GetFilesAsync(unknown, ct).ConfigureAwait(false)) files[sha] = f;
+        }
+
         // 3. Documents and citations first; a file whose items Elasticsearch refuses becomes a ledger failure.
         if (replace.Count > 0) await DeleteContentAsync(replace, ct).ConfigureAwait(false);
         var ops = new List<BulkOp>();

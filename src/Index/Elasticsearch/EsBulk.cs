@@ -145,9 +145,17 @@ internal sealed class BulkIndexer(EsTransport transport, TimeProvider time, Rand
             await gate.WaitAsync(ct).ConfigureAwait(false);
             inflight.Add(SendBatchAsync(ops, buffer.WrittenMemory, members, outcomes, gate, ct));
         }
-        var retry = new List<int>();
-        foreach (var t in inflight) retry.AddRange(await t.ConfigureAwait(false));
-        return retry;
+        // Every batch ends (and releases the gate) before an error of one of them is passed on.
+        var all = Task.WhenAll(inflight);
+        try
+        {
+            await all.ConfigureAwait(false);
+        }
+        catch when (all.Exception is { InnerExceptions.Count: > 0 } e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        return inflight.SelectMany(t => t.Result).ToList();
     }
 
     private async Task<List<int>> SendBatchAsync(IReadOnlyList<BulkOp> ops, ReadOnlyMemory<byte> body, List<int> members, BulkItemOutcome[] outcomes, SemaphoreSlim gate, CancellationToken ct)

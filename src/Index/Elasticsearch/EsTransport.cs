@@ -60,17 +60,21 @@ internal sealed class EsTransport : IDisposable
                 ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + options.Password)))
                 : null;
         var transient = new Func<Outcome<EsResponse>, bool>(IsTransient);
-        _pipeline = new ResiliencePipelineBuilder<EsResponse> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<EsResponse>
+        var builder = new ResiliencePipelineBuilder<EsResponse> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<EsResponse>
             {
                 ShouldHandle = a => ValueTask.FromResult(transient(a.Outcome)),
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 OnRetry = _ => { Stats.Retry(); return default; },
-            })
+            });
+        }
+        _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<EsResponse>
             {
                 ShouldHandle = a => ValueTask.FromResult(transient(a.Outcome)),
@@ -82,7 +86,6 @@ internal sealed class EsTransport : IDisposable
             })
             .AddTimeout(options.RequestTimeout)
             .Build();
-        if (options.MaxRetries == 0) _pipeline = ResiliencePipeline<EsResponse>.Empty;
     }
 
     public ElasticsearchOptions Options { get; }
