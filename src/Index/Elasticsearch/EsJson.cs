@@ -30,8 +30,8 @@ internal sealed class EsDocumentSource
     public string? Commune { get; init; }
     public string? Subject { get; init; }
     public string? SignerName { get; init; }
-    public string? Json { get; init; }
-    public string? Text { get; init; }
+    [JsonConverter(typeof(LongTextConverter))] public string? Json { get; init; }
+    [JsonConverter(typeof(LongTextConverter))] public string? Text { get; init; }
 
     /// <summary>What this document cites, as match keys: <c>k:59/2023/NĐ-CP</c>, <c>n:59</c>, <c>ny:59|2023</c>, <c>nt:59|nghi dinh</c>, <c>nyt:…</c>.</summary>
     public IReadOnlyList<string>? Cites { get; init; }

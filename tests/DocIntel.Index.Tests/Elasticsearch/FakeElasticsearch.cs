@@ -74,6 +74,28 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
             case ["_index_template", var name] when method == HttpMethod.Put:
                 _templates[name] = json!;
                 return Json(HttpStatusCode.OK, new JsonObject { ["acknowledged"] = true });
+            case ["_cluster", "health"]:
+                return Json(HttpStatusCode.OK, new JsonObject { ["cluster_name"] = "fake", ["status"] = "green", ["number_of_nodes"] = 1, ["active_shards"] = _indices.Count, ["unassigned_shards"] = 0 });
+            case ["_index_template", var name] when method == HttpMethod.Get:
+                if (!_templates.TryGetValue(name, out var template)) throw new FakeError(HttpStatusCode.NotFound, "resource_not_found_exception", $"index template matching [{name}] not found");
+                return Json(HttpStatusCode.OK, new JsonObject { ["index_templates"] = new JsonArray(new JsonObject { ["name"] = name, ["index_template"] = template.DeepClone() }) });
+            case ["_reindex"]:
+            {
+                var from = Resolve(json!["source"]!["index"]!.GetValue<string>());
+                var to = json["dest"]!["index"]!.GetValue<string>();
+                if (!_indices.TryGetValue(to, out var dest)) throw new FakeError(HttpStatusCode.NotFound, "index_not_found_exception", $"no such index [{to}]");
+                foreach (var (id, source) in _indices[from]) dest[id] = (JsonObject)source.DeepClone();
+                return Json(HttpStatusCode.OK, new JsonObject { ["took"] = 5, ["timed_out"] = false, ["total"] = _indices[from].Count, ["created"] = _indices[from].Count, ["failures"] = new JsonArray() });
+            }
+            case ["_aliases"]:
+                foreach (var action in json!["actions"]!.AsArray())
+                {
+                    var (verb, spec) = action!.AsObject().Single();
+                    var alias = spec!["alias"]!.GetValue<string>();
+                    if (verb == "remove") _aliases.Remove(alias);
+                    else _aliases[alias] = spec["index"]!.GetValue<string>();
+                }
+                return Json(HttpStatusCode.OK, new JsonObject { ["acknowledged"] = true });
             case ["_alias", var alias]:
                 if (!_aliases.TryGetValue(alias, out var target)) throw new FakeError(HttpStatusCode.NotFound, "aliases_not_found_exception", $"alias [{alias}] missing");
                 return Json(HttpStatusCode.OK, new JsonObject { [target] = new JsonObject { ["aliases"] = new JsonObject { [alias] = new JsonObject() } } });
