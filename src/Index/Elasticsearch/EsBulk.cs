@@ -73,6 +73,44 @@ internal static class BulkResponseReader
     public static BulkResponse Parse(ReadOnlySpan<byte> body) =>
         JsonSerializer.Deserialize(body, EsJson.Default.BulkResponse) ?? throw new ElasticsearchException("empty bulk answer");
 
+    /// <summary>
+    /// The common answer, read without materialising it: <c>"errors": false</c> means every item succeeded (the bulk
+    /// API's contract), so only the item count is checked. Anything else goes through <see cref="Parse"/> and
+    /// <see cref="Judge"/> item by item.
+    /// </summary>
+    public static bool TryAllAcknowledged(ReadOnlySpan<byte> body, int expectedItems)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        bool? errors = null;
+        var items = -1;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("errors"u8))
+            {
+                reader.Read();
+                errors = reader.TokenType switch { JsonTokenType.True => true, JsonTokenType.False => false, _ => null };
+            }
+            else if (reader.ValueTextEquals("items"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray) return false;
+                items = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    reader.Skip();
+                    items++;
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return errors == false && items == expectedItems;
+    }
+
     /// <summary>True for items worth sending again alone: 429 (queue full) and 5xx (shard unavailable, node left).</summary>
     public static bool IsRetryable(int status) => status == 429 || status >= 500;
 
@@ -164,6 +202,11 @@ internal sealed class BulkIndexer(EsTransport transport, TimeProvider time, Rand
         {
             var r = await transport.SendAsync(HttpMethod.Post, "_bulk", body, EsTransport.NdJson, ct).ConfigureAwait(false);
             EsTransport.EnsureSuccess(r, HttpMethod.Post, "_bulk");
+            if (BulkResponseReader.TryAllAcknowledged(r.Body, members.Count))
+            {
+                foreach (var i in members) outcomes[i] = new BulkItemOutcome(BulkItemState.Acknowledged, 200, null);
+                return [];
+            }
             var parsed = BulkResponseReader.Parse(r.Body);
             if (parsed.Items.Count != members.Count)
                 throw new ElasticsearchException($"bulk answer has {parsed.Items.Count} items for {members.Count} operations");

@@ -156,3 +156,20 @@ public sealed class EsResponseTests
                 : base.SendAsync(request, cancellationToken);
     }
 }
+
+/// <summary>The fast path for all-acknowledged answers, and when it must step aside.</summary>
+public sealed class BulkFastPathTests
+{
+    [Theory]
+    [InlineData("""{"took":3,"errors":false,"items":[{"index":{"_id":"a","status":201}},{"delete":{"_id":"b","status":404}}]}""", 2, true)]
+    [InlineData("""{"items":[{"index":{"_id":"a","status":201}}],"errors":false,"took":3}""", 1, true)]     // any order of fields
+    [InlineData("""{"took":3,"errors":false,"items":[{"index":{"_id":"a","status":201}}]}""", 2, false)]    // an item missing: judge one by one
+    [InlineData("""{"took":3,"errors":true,"items":[{"index":{"_id":"a","status":429}}]}""", 1, false)]
+    [InlineData("""{"took":3,"items":[{"index":{"_id":"a","status":201}}]}""", 1, false)]                   // no errors flag: do not assume
+    public void AllAcknowledgedOnlyWhenErrorsIsFalseAndEveryItemIsThere(string body, int expected, bool fast) =>
+        Assert.Equal(fast, BulkResponseReader.TryAllAcknowledged(System.Text.Encoding.UTF8.GetBytes(body), expected));
+
+    [Fact]
+    public void TheMixedFixtureTakesTheSlowPath() =>
+        Assert.False(BulkResponseReader.TryAllAcknowledged(File.ReadAllBytes(RepoPaths.TestData("es", "responses", "bulk-mixed-errors.json")), 9));
+}
