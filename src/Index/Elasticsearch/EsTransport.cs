@@ -138,7 +138,7 @@ internal sealed class EsTransport : IDisposable
         return response;
     }
 
-    internal const string Resume = "Nothing Elasticsearch did not acknowledge is marked done in the ledger: run the same command again once the cluster is healthy to resume";
+    internal const string Resume = "Nothing Elasticsearch did not acknowledge was marked done in the ledger: once the cluster is healthy, run the same command again (a load resumes where it stopped)";
 
     private static string Describe(Exception ex) => ex is TimeoutRejectedException ? "timed out" : ex.InnerException is { } inner ? $"{ex.Message} ({inner.Message})" : ex.Message;
 
