@@ -1,6 +1,9 @@
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Pipeline;
 using DocIntel.Extract.Reference;
+using System.CommandLine;
+using DocIntel.Cli.Commands;
+using DocIntel.Index.Elasticsearch;
 using DocIntel.Index.Queries;
 using DocIntel.Index.Sqlite;
 using DocIntel.Index.Store;
@@ -56,4 +59,46 @@ internal sealed class AppServices
             return null;
         }
     }
+    /// <summary>
+    /// Opens the store the verb's --store/--es-url chose: the SQLite file (which must exist unless <paramref name="create"/>),
+    /// or Elasticsearch (templates and indices made when missing). Null after printing why not.
+    /// </summary>
+    public static async Task<IDocumentStore?> OpenSelectedStoreAsync(ParseResult pr, string dbPath, CancellationToken ct, bool create = false)
+    {
+        ArgumentNullException.ThrowIfNull(pr);
+        if (pr.GetValue<string>(StoreSelection.StoreOption) != "es")
+            return create ? await OpenStoreAsync(dbPath, ct).ConfigureAwait(false) : await OpenExistingStoreAsync(dbPath, ct).ConfigureAwait(false);
+        var store = await OpenElasticsearchAsync(pr.GetValue<string?>(StoreSelection.EsUrlOption), ct).ConfigureAwait(false);
+        return store;
+    }
+
+    public static async Task<ElasticsearchDocumentStore?> OpenElasticsearchAsync(string? url, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            await Console.Error.WriteLineAsync("docintel: --store es needs --es-url URL (or DOCINTEL_ES_URL)").ConfigureAwait(false);
+            return null;
+        }
+        ElasticsearchDocumentStore? store = null;
+        try
+        {
+            store = new ElasticsearchDocumentStore(EsConnection.FromEnvironment(url));
+            await store.InitializeAsync(ct).ConfigureAwait(false);
+            return store;
+        }
+        catch (Exception ex) when (ex is ElasticsearchException or ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            if (store is not null) await store.DisposeAsync().ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("docintel: " + ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>Where a store is, for reports: the SQLite file, or the cluster (never its credentials).</summary>
+    public static string Describe(IDocumentStore store) => store switch
+    {
+        SqliteDocumentStore s => s.Path,
+        ElasticsearchDocumentStore e => $"Elasticsearch {EsConnection.Describe(e.Options)} (aliases {e.Design.Documents}, {e.Design.Citations})",
+        _ => store.GetType().Name,
+    };
 }

@@ -24,11 +24,12 @@ internal static class CitesCommand
         {
             key, db, level, province, relation, from, to, groupBy, format,
         };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             if (!SearchCommand.TryDate(pr.GetValue(from), out var f) || !SearchCommand.TryDate(pr.GetValue(to), out var t))
                 return await Output.FailAsync("--from/--to take a date as YYYY-MM-DD").ConfigureAwait(false);
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             var queries = services.Queries(store);
             var filter = new CitingFilter { Level = pr.GetValue(level), Province = pr.GetValue(province), Relation = pr.GetValue(relation), From = f, To = t };

@@ -18,10 +18,11 @@ internal static class GraphCommand
         {
             root, db, direction, depth, maxNodes, format,
         };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             if (pr.GetValue(depth) is < 1 or > 5) return await Output.FailAsync("--depth takes 1…5").ConfigureAwait(false);
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             var graph = await services.Queries(store).GraphAsync(pr.GetValue(root)!, Enum.Parse<GraphDirection>(pr.GetValue(direction)!, ignoreCase: true),
                 pr.GetValue(depth), pr.GetValue(maxNodes), ct).ConfigureAwait(false);

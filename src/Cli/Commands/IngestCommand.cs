@@ -21,6 +21,7 @@ internal static class IngestCommand
         {
             paths, db, retry, workers, rescan, prune, plain,
         };
+        StoreSelection.AddTo(cmd);
         var reading = new ReadingOptions();
         reading.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
@@ -31,7 +32,8 @@ internal static class IngestCommand
                 if (!File.Exists(r) && !Directory.Exists(r)) return await Output.FailAsync($"no such file or directory: {r}").ConfigureAwait(false);
             }
             if (pr.GetValue(workers) < 1 || pr.GetValue(reading.OcrWorkers) < 1) return await Output.FailAsync("--workers and --ocr-workers take a number ≥ 1").ConfigureAwait(false);
-            await using var store = await AppServices.OpenStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct, create: true).ConfigureAwait(false);
+            if (store is null) return 2;
             var loader = new BulkLoader(reading.Apply(services.CreatePipeline(), pr), store);
             var options = new BulkLoadOptions
             {
@@ -39,11 +41,21 @@ internal static class IngestCommand
                 Rescan = pr.GetValue(rescan) || pr.GetValue(prune), Prune = pr.GetValue(prune),
             };
             var interactive = !pr.GetValue(plain) && !Console.IsErrorRedirected && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-            var report = interactive
-                ? await WithSpectreAsync(loader, roots, options, ct).ConfigureAwait(false)
-                : await loader.LoadAsync(roots, options, new PlainProgress(), ct).ConfigureAwait(false);
+            BulkLoadReport report;
+            try
+            {
+                report = interactive
+                    ? await WithSpectreAsync(loader, roots, options, ct).ConfigureAwait(false)
+                    : await loader.LoadAsync(roots, options, new PlainProgress(), ct).ConfigureAwait(false);
+            }
+            catch (DocIntel.Index.Elasticsearch.ElasticsearchException ex)
+            {
+                // The cluster stopped answering (or refused): the ledger holds only what it acknowledged, so a rerun resumes.
+                await Console.Error.WriteLineAsync("docintel: " + ex.Message).ConfigureAwait(false);
+                return 3;
+            }
             var counts = await store.CountAsync(ct).ConfigureAwait(false);
-            PrintReport(report, counts, store.Path);
+            PrintReport(report, counts, AppServices.Describe(store));
             return report.Failures.Count == 0 ? 0 : 1;
         });
         return cmd;

@@ -13,9 +13,10 @@ internal static class RelatedCommand
         var limit = new Option<int>("--limit") { Description = "how many", DefaultValueFactory = _ => 20 };
         var format = CommonOptions.Format("table", "table", "json", "csv");
         var cmd = new Command("related", "Documents most often cited together with a document (co-citation)") { key, db, limit, format };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             var queries = services.Queries(store);
             var q = queries.Parse(pr.GetValue(key)!);

@@ -27,13 +27,14 @@ internal static class SearchCommand
         {
             query, db, type, level, province, issuer, from, to, cites, exact, limit, offset, format,
         };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             if (!TryDate(pr.GetValue(from), out var f) || !TryDate(pr.GetValue(to), out var t))
                 return await Output.FailAsync("--from/--to take a date as YYYY-MM-DD").ConfigureAwait(false);
             if (pr.GetValue(limit) is < 1 or > 10_000 || pr.GetValue(offset) < 0)
                 return await Output.FailAsync("--limit takes 1…10000 and --offset a number ≥ 0").ConfigureAwait(false);
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             var queries = services.Queries(store);
             var hits = await queries.SearchAsync(new SearchQuery(pr.GetValue(query)!)

@@ -12,9 +12,10 @@ internal static class ShowCommand
         var db = CommonOptions.Db();
         var format = CommonOptions.Format("text", "text", "json");
         var cmd = new Command("show", "A document: metadata, citations (resolved to stored documents or not), tasks, and the files it came from") { id, db, format };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             var details = await services.Queries(store).ShowAsync(pr.GetValue(id)!, ct).ConfigureAwait(false);
             if (details is null) return await Output.FailAsync($"no document with id {pr.GetValue(id)}").ConfigureAwait(false);

@@ -23,11 +23,12 @@ internal static class StatsCommand
         {
             db, relation, level, province, from, to, top, interval, only, format,
         };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             if (!SearchCommand.TryDate(pr.GetValue(from), out var f) || !SearchCommand.TryDate(pr.GetValue(to), out var t))
                 return await Output.FailAsync("--from/--to take a date as YYYY-MM-DD").ConfigureAwait(false);
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             var tables = await services.Queries(store).StatsAsync(new StatsQuery
             {
