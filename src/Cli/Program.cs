@@ -21,5 +21,6 @@ var root = new RootCommand("docintel: read Vietnamese administrative documents a
     EvalCommand.Create(services),
     NormalizeCommand.Create(),
     BenchCommand.Create(services),
+    ServeCommand.Create(services),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
