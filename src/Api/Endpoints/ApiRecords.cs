@@ -17,8 +17,8 @@ public sealed record SearchFacets(IReadOnlyList<FacetValue> Type, IReadOnlyList<
 /// <summary>A match: the document, its BM25 score, a passage of its text and where the query words are in that passage.</summary>
 public sealed record SearchResult(DocumentSummary Document, double Score, string Snippet, IReadOnlyList<TextRange> Highlights);
 
-/// <summary>One page of a search, with the total and facets over every match (not only this page).</summary>
-public sealed record SearchPage(string Query, bool Exact, int Page, int PageSize, long Total, IReadOnlyList<SearchResult> Results, SearchFacets? Facets);
+/// <summary>One page of a search, with the total and facets over every match (not only this page); both null with facets=false.</summary>
+public sealed record SearchPage(string Query, bool Exact, int Page, int PageSize, long? Total, IReadOnlyList<SearchResult> Results, SearchFacets? Facets);
 
 /// <summary>An extracted value and the span of the normalised text it was read from.</summary>
 public sealed record Evidence(string Field, string? Value, int Start, int End);

@@ -47,7 +47,7 @@ internal static class DocumentEndpoints
         };
         var hits = await queries.SearchAsync(query, ct).ConfigureAwait(false);
         SearchFacets? facets = null;
-        long total = hits.Count + query.Offset;
+        long? total = null;
         if (withFacets)
         {
             async Task<IReadOnlyList<FacetValue>> Facet(DocumentField f) =>

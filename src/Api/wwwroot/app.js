@@ -5,7 +5,8 @@ const DI = (() => {
   const RELATION = { basis: 'Căn cứ', implements: 'Thực hiện', forwards: 'Sao gửi', mentions: 'Nhắc đến' };
   const TYPE = { cong_van: 'Công văn', bao_cao: 'Báo cáo', ke_hoach: 'Kế hoạch', quyet_dinh: 'Quyết định', to_trinh: 'Tờ trình',
     thong_bao: 'Thông báo', ket_luan: 'Kết luận', chi_thi: 'Chỉ thị', nghi_quyet: 'Nghị quyết', huong_dan: 'Hướng dẫn',
-    chuong_trinh: 'Chương trình', giay_moi: 'Giấy mời', bien_ban: 'Biên bản', other: 'Khác' };
+    chuong_trinh: 'Chương trình', giay_moi: 'Giấy mời', bien_ban: 'Biên bản', nghi_dinh: 'Nghị định', quy_dinh: 'Quy định', thong_tu: 'Thông tư',
+    luat: 'Luật', quy_che: 'Quy chế', de_an: 'Đề án', other: 'Khác' };
   const FIELD = { number: 'Số, ký hiệu', issued_date: 'Ngày ban hành', place: 'Địa danh', issuer: 'Cơ quan ban hành', subject: 'Trích yếu',
     'signer.name': 'Người ký', 'signer.position': 'Chức vụ người ký', urgency: 'Độ khẩn', secrecy: 'Độ mật',
     'citation.basis': 'Trích dẫn — căn cứ', 'citation.implements': 'Trích dẫn — thực hiện', 'citation.forwards': 'Trích dẫn — sao gửi',
