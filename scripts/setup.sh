@@ -4,8 +4,10 @@ set -euo pipefail
 # Debian packages the project uses. OCR: Tesseract 5 + Vietnamese data (called through its C API), Leptonica,
 # poppler-utils (pdftoppm rasterises PDF pages; pdftotext is the benchmark baseline), ghostscript (Magick.NET's PDF
 # delegate). Test-data generation (scripts/make-scans.sh): python3 with reportlab/PIL/numpy/img2pdf, fonts, qpdf.
+# chromium: the dashboard's browser tests (Playwright drives /usr/bin/chromium; no browser download).
 APT_PACKAGES=(ca-certificates tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd libtesseract5 liblept5 poppler-utils ghostscript
-  bc python3 python3-reportlab python3-pil python3-numpy python3-img2pdf fonts-liberation2 qpdf)
+  bc python3 python3-reportlab python3-pil python3-numpy python3-img2pdf fonts-liberation2 qpdf
+  chromium)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -22,5 +22,6 @@ var root = new RootCommand("docintel: read Vietnamese administrative documents a
     NormalizeCommand.Create(),
     BenchCommand.Create(services),
     EsCommand.Create(),
+    ServeCommand.Create(services),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

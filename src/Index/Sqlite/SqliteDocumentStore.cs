@@ -414,6 +414,16 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         return result;
     }
 
+    public async Task<string?> GetTextAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT text FROM documents WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
     public async Task<StoredDocument?> GetDocumentAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);

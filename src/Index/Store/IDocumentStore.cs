@@ -193,6 +193,12 @@ public interface IDocumentStore : IAsyncDisposable
     /// <summary>One document with its citations and every path of its file; null when unknown.</summary>
     Task<StoredDocument?> GetDocumentAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The normalised text of one document (its part of the file), which the evidence spans of its contract JSON point
+    /// into; null when unknown or when a backend does not keep the text.
+    /// </summary>
+    Task<string?> GetTextAsync(string id, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>The citations made by these documents.</summary>
     Task<IReadOnlyList<StoredCitation>> GetCitationsAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken);
 
