@@ -208,8 +208,6 @@ public sealed class VietnameseNormalizer
         return b.Build();
     }
 
-    private static readonly char[] LineBreaks = ['\n', '\f'];
-
     private static readonly System.Buffers.SearchValues<char> MarkupChars = System.Buffers.SearchValues.Create("*#|\\_");
 
     /// <summary>Markdown and table residue of web-to-text conversion: **bold**, \*, leading #, | cells |, --- rules.</summary>
@@ -217,30 +215,40 @@ public sealed class VietnameseNormalizer
     {
         var b = new TextEditBuilder(input);
         var lineStart = 0;
+        var nextMark = -1; // the first markup character at or after lineStart (searched once per occurrence, not per line)
         while (lineStart <= input.Length)
         {
-            var nl = input.IndexOfAny(LineBreaks, lineStart); // a form feed (page break) ends a line too
-            var lineEnd = nl < 0 ? input.Length : nl;
-            MarkupLine(input, lineStart, lineEnd, b, repairs);
+            var nl = input.AsSpan(lineStart).IndexOfAny('\n', '\f'); // a form feed (page break) ends a line too
+            var lineEnd = nl < 0 ? input.Length : lineStart + nl;
+            if (nextMark < lineStart)
+            {
+                var k = input.AsSpan(lineStart).IndexOfAny(MarkupChars);
+                nextMark = k < 0 ? int.MaxValue : lineStart + k;
+            }
+            if (nextMark >= lineEnd && !StartsLikeRule(input, lineStart, lineEnd)) b.CopyRange(lineStart, lineEnd);
+            else MarkupLine(input, lineStart, lineEnd, b, repairs);
             if (nl < 0) break;
-            b.Copy(nl);
-            lineStart = nl + 1;
+            b.Copy(lineEnd);
+            lineStart = lineEnd + 1;
         }
         return b.Build();
+    }
+
+    /// <summary>The first character after the indent starts a horizontal rule or a table separator (---, ===, :--).</summary>
+    private static bool StartsLikeRule(string s, int start, int end)
+    {
+        var first = start;
+        while (first < end && s[first] == ' ') first++;
+        return first < end && s[first] is '-' or '=' or ':';
     }
 
     private static void MarkupLine(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
     {
         // Fast path: nothing that can be markup on this line.
-        if (s.AsSpan(start, end - start).IndexOfAny(MarkupChars) < 0)
+        if (s.AsSpan(start, end - start).IndexOfAny(MarkupChars) < 0 && !StartsLikeRule(s, start, end))
         {
-            var first = start;
-            while (first < end && s[first] == ' ') first++;
-            if (first == end || s[first] is not ('-' or '=' or ':'))
-            {
-                b.CopyRange(start, end);
-                return;
-            }
+            b.CopyRange(start, end);
+            return;
         }
         // Table cells become lines of their own, so header cells read like the lines of a printed header.
         var cellStart = start;
