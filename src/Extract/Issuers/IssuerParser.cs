@@ -320,13 +320,14 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         level ??= "other";
 
         // Narrow with the places the text itself names ("huyện Tân Yên, tỉnh Bắc Giang").
-        var textMentions = UnitMentions(text[..Math.Min(text.Length, 6000)]).ToList();
         AdminUnit? unitFound = null;
         if (communeName is not null)
         {
             unitFound = gazetteer.Locate(communeName, 3, era, null, districtName, provinceName);
             if (unitFound is null)
             {
+                // Read only when the name alone does not place the commune.
+                var textMentions = UnitMentions(text[..Math.Min(text.Length, 6000)]).ToList();
                 var d = textMentions.FirstOrDefault(m => m.Unit is "huyện" or "quận" or "thị xã").Name;
                 var p = textMentions.FirstOrDefault(m => m.Unit == "tỉnh").Name;
                 unitFound = gazetteer.Locate(communeName, 3, era, null, districtName ?? d, provinceName ?? p);
