@@ -45,6 +45,18 @@ public sealed class IngestJobs(DocumentPipeline pipeline, IDocumentStore store, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunJobsAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; a job cut short leaves the store as a killed `docintel ingest` does (batches are atomic).
+        }
+    }
+
+    private async Task RunJobsAsync(CancellationToken stoppingToken)
+    {
         await foreach (var (id, folder) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             Update(id, s => s with { State = JobState.Running });
