@@ -21,10 +21,11 @@ internal static class ServeCommand
         {
             db, port, host,
         };
+        StoreSelection.AddTo(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             if (pr.GetValue(port) is < 1 or > 65535) return await Output.FailAsync("--port takes 1…65535").ConfigureAwait(false);
-            await using var store = await AppServices.OpenExistingStoreAsync(pr.GetValue(db)!, ct).ConfigureAwait(false);
+            await using var store = await AppServices.OpenSelectedStoreAsync(pr, pr.GetValue(db)!, ct).ConfigureAwait(false);
             if (store is null) return 2;
             _ = services;
             var url = string.Create(CultureInfo.InvariantCulture, $"http://{pr.GetValue(host)}:{pr.GetValue(port)}");
@@ -32,7 +33,7 @@ internal static class ServeCommand
             await using (app.ConfigureAwait(false))
             {
                 await app.StartAsync(ct).ConfigureAwait(false);
-                Console.WriteLine($"docintel: serving {store.Path} — dashboard at {url}/ , API at {url}/api/documents, OpenAPI at {url}/openapi/v1.json (Ctrl+C stops)");
+                Console.WriteLine($"docintel: serving {AppServices.Describe(store)} — dashboard at {url}/ , API at {url}/api/documents, OpenAPI at {url}/openapi/v1.json (Ctrl+C stops)");
                 await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             }
             return 0;

@@ -569,6 +569,13 @@ public sealed class ElasticsearchDocumentStore : IDocumentStore
         return new StoredDocument(Summary(d), d.Json ?? "", citations, paths);
     }
 
+    public async Task<string?> GetTextAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var got = await MgetAsync(Design.Documents, [id], null, cancellationToken).ConfigureAwait(false);
+        return got.TryGetValue(id, out var source) ? source.Deserialize(EsJson.Default.EsDocumentSource)!.Text : null;
+    }
+
     public async Task<IReadOnlyList<StoredCitation>> GetCitationsAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentIds);

@@ -40,6 +40,15 @@ public sealed class EsLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheNormalisedTextComesBackForTheDocumentPageEvidence()
+    {
+        var a = Archive.Value;
+        await _store.StoreAsync(File(0, "/x/a.txt"), [a[0].Document], CancellationToken.None);
+        Assert.Equal(a[0].Document.Text, await _store.GetTextAsync(a[0].Document.Id, CancellationToken.None));
+        Assert.Null(await _store.GetTextAsync("no-such-document", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AChangedFileReplacesItsDocumentsAfterTheSweep()
     {
         var a = Archive.Value;
