@@ -6,7 +6,8 @@
 #     in reference order, CER with marks stripped, dropped words, diacritic-only word errors).
 #  2. OCR pages/s through `docintel extract` with 1 and 2 OCR workers against the `tesseract` CLI on the same pages
 #     (pdftoppm'd to PGM, psm 3, OMP_THREAD_LIMIT=1, run with xargs -P1 / -P2): ratio, and CPU seconds of each.
-#  3. Text-layer reading pages/s (docintel extract --no-ocr, PdfPig + layout + normalise + extract) against pdftotext.
+#  3. Text-layer reading pages/s against pdftotext: the reader alone in process (docintel bench read: PdfPig words +
+#     layout, cold and warm), and docintel extract --no-ocr as a user runs it (start-up, normalisation, extraction).
 #  4. Peak memory (max RSS) of `docintel extract` on a long scanned PDF (BENCH_LONG_PAGES pages, default 300), made
 #     on the fly in a temp folder.
 # Usage: scripts/bench-ocr.sh
@@ -14,6 +15,7 @@
 #      vie.traineddata: adds a configuration)  BENCH_CONFIGS="name=args;…" (replaces the list of section 1)
 #      BENCH_SCANS=DIR (where the scan300 PDFs that are not committed are made or found; default a temp folder)
 #      BENCH_VARIANTS="scan300 harsh200" (section 1)  BENCH_CER_TSV=FILE (keep section 1's raw figures)
+#      BENCH_KEEP=DIR (keep section 1's texts and JSON)
 #      DOCINTEL="dotnet path/docintel.dll" (a fixed build instead of ./docintel)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +40,7 @@ cpu() { awk '{print $2 + $3}' "$1.time"; }
 echo "machine: $(getconf _NPROCESSORS_ONLN) cores, load $(load); $(tesseract --version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%MZ)"
 
 if [[ " $sections " == *" 1 "* ]]; then
-  echo "== 1. CER per variant and OCR configuration (raw = OCR + layout before normalisation; norm = after)"
+  echo "== 1. CER per variant and OCR configuration (raw = OCR + layout before normalisation, against .gt.txt; norm = after, against .gt.txt normalised alike)"
   bench_scans="${BENCH_SCANS:-$work/scans}"
   mkdir -p "$bench_scans"
   stems=()
@@ -49,7 +51,9 @@ if [[ " $sections " == *" 1 "* ]]; then
       "$shared/tools/scan/make-scan" "$src" "$bench_scans" --profile scan300 >/dev/null
     fi
   done
-  configs="${BENCH_CONFIGS:-default=;no-upscale=--ocr-upscale-below 0;never=--ocr-cleanup never;always=--ocr-cleanup always;deskew=--ocr-cleanup always:deskew;median+otsu=--ocr-cleanup always:median+otsu}"
+  # The normalised reading is compared with the ground truth normalised the same way (Uỷ → Ủy is not an OCR error).
+  for stem in "${stems[@]}"; do "${docintel[@]}" normalize "$scans/$stem.gt.txt" > "$work/$stem.gt.norm"; done
+  configs="${BENCH_CONFIGS:-default=;no-upscale=--ocr-upscale-below 0;never=--ocr-cleanup never;median=--ocr-cleanup always:median;always=--ocr-cleanup always;deskew=--ocr-cleanup always:deskew}"
   [[ -n "${BENCH_TESSDATA:-}" ]] && configs="$configs;best_int=--tessdata $BENCH_TESSDATA"
   IFS=';' read -r -a config_list <<< "$configs"
   for entry in "${config_list[@]}"; do
@@ -64,14 +68,14 @@ if [[ " $sections " == *" 1 "* ]]; then
         # stderr: "=== FILE raw" then the text as read, "=== FILE #1" then the normalised text (once per part: keep #1).
         awk '/^=== .* raw$/{m=1;next} /^=== /{m=0} m' "$o.err" > "$o.raw"
         awk '/^=== .* #1$/{m=1;next} /^=== /{m=0} m' "$o.err" > "$o.norm"
-        for kind in raw norm; do
-          printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$variant" "$stem" "$kind" "$(cpu "$o")" "$("$py" scripts/ocr-cer.py "$scans/$stem.gt.txt" "$o.$kind" --json)"
-        done
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$variant" "$stem" raw "$(cpu "$o")" "$("$py" scripts/ocr-cer.py "$scans/$stem.gt.txt" "$o.raw" --json)"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$variant" "$stem" norm "$(cpu "$o")" "$("$py" scripts/ocr-cer.py "$work/$stem.gt.norm" "$o.norm" --json)"
         if [[ $(wc -c < "$o.raw") -lt 100 ]]; then echo "warning: $name $stem $variant read almost nothing: $(head -c 300 "$o.err")" >&2; fi
       done
     done
   done > "$work/cer.tsv"
   [[ -n "${BENCH_CER_TSV:-}" ]] && cp "$work/cer.tsv" "$BENCH_CER_TSV"
+  [[ -n "${BENCH_KEEP:-}" ]] && mkdir -p "$BENCH_KEEP" && cp "$work"/*.raw "$work"/*.norm "$work"/*.out "$BENCH_KEEP/"
   "$py" - "$work/cer.tsv" <<'PY'
 import json, sys
 from collections import defaultdict
@@ -86,7 +90,7 @@ for name, variant, stem, kind, cpu, js in rows:
     a = agg[key]
     a["chars"] += r["ref_chars"]; a["edits"] += r["char_edits"]; a["edits_ordered"] += r["char_edits_ordered"]
     a["base"] += r["cer_base"] * r["ref_chars"]; a["dropped"] += r["dropped"]; a["diacritic"] += r["diacritic_words"]
-    a["words"] += r["ref_words"]; a["cpu"] += float(cpu) / 2; a["files"] += 1
+    a["words"] += r["ref_words"]; a["cpu"] += float(cpu); a["files"] += 1
     per_file[(name, variant, kind)][stem] = r["cer"]
 print("%-12s %-8s %-4s %7s %9s %9s %8s %10s %7s  %s" % ("config", "variant", "text", "CER", "ordered", "no-marks", "dropped", "diacritic", "CPU-s", "CER per file"))
 for key in order:
@@ -112,30 +116,40 @@ if [[ " $sections " == *" 2 "* ]]; then
   run "$work/di1" "${docintel[@]}" extract "$work/ocrn.pdf" --ocr-workers 1 --no-evidence
   run "$work/cli2" sh -c "ls $work/pg-*.pgm | xargs -P2 -I{} tesseract {} - -l vie --psm 3 --dpi 300"
   run "$work/di2" "${docintel[@]}" extract "$work/ocrn.pdf" --ocr-workers 2 --no-evidence
+  # docintel's fixed cost (runtime start, JIT, reference data), measured on a one-line text file: taken off per page below.
+  printf 'Số: 12/UBND-VP\n' > "$work/one.txt"
+  run "$work/di0" "${docintel[@]}" extract "$work/one.txt" --no-evidence
   echo "load after: $(load)"
   "$py" - "$ocr_pages" "$work" <<'PY'
 import sys
 n, w = int(sys.argv[1]), sys.argv[2]
-t = {k: [float(x) for x in open(f"{w}/{k}.time").read().split()[:3]] for k in ("cli1", "cli2", "di1", "di2")}
+t = {k: [float(x) for x in open(f"{w}/{k}.time").read().split()[:3]] for k in ("cli1", "cli2", "di1", "di2", "di0")}
 ps = {k: n / v[0] for k, v in t.items()}
 cpu = {k: (v[1] + v[2]) / n for k, v in t.items()}
+start = t["di0"][1] + t["di0"][2]
+ocr = {k: cpu[k] - start / n for k in ("di1", "di2")}
 print("tesseract CLI: %.3f pages/s (1 process at a time), %.3f pages/s (2); %.2f / %.2f CPU-s a page" % (ps["cli1"], ps["cli2"], cpu["cli1"], cpu["cli2"]))
-print("docintel:      %.3f pages/s (1 worker), %.3f pages/s (2 workers); %.2f / %.2f CPU-s a page (incl. start-up, engine init, layout, extraction)" % (ps["di1"], ps["di2"], cpu["di1"], cpu["di2"]))
-print("ratio docintel/CLI pages/s: %.2f (1), %.2f (2); CPU-s a page CLI/docintel: %.2f (1), %.2f (2)" % (ps["di1"] / ps["cli1"], ps["di2"] / ps["cli2"], cpu["cli1"] / cpu["di1"], cpu["cli2"] / cpu["di2"]))
-print("scaling 2/1 workers: docintel %.2f, CLI %.2f" % (ps["di2"] / ps["di1"], ps["cli2"] / ps["cli1"]))
+print("docintel:      %.3f pages/s (1 worker), %.3f pages/s (2 workers); %.2f / %.2f CPU-s a page incl. start-up (%.1f CPU-s, %.1f s wall), %.2f / %.2f without" % (
+    ps["di1"], ps["di2"], cpu["di1"], cpu["di2"], start, t["di0"][0], ocr["di1"], ocr["di2"]))
+print("ratio docintel/CLI pages/s: %.2f (1), %.2f (2); CPU a page CLI/docintel: %.2f (1), %.2f (2) incl. start-up, %.2f (1), %.2f (2) without" % (
+    ps["di1"] / ps["cli1"], ps["di2"] / ps["cli2"], cpu["cli1"] / cpu["di1"], cpu["cli2"] / cpu["di2"], cpu["cli1"] / ocr["di1"], cpu["cli2"] / ocr["di2"]))
+print("scaling 2/1 workers (pages/s): docintel %.2f, CLI %.2f" % (ps["di2"] / ps["di1"], ps["cli2"] / ps["cli1"]))
 PY
 fi
 
 if [[ " $sections " == *" 3 "* ]]; then
-  echo "== 3. Text layer: docintel extract --no-ocr vs pdftotext (50 pages, one process each)"
-  qpdf --empty --pages $(for i in $(seq 1 10); do echo "$scans/c019.pdf"; done) -- "$work/text50.pdf" 2>/dev/null
-  n=$(pdfinfo "$work/text50.pdf" | awk '/^Pages:/{print $2}')
-  run "$work/pt" pdftotext "$work/text50.pdf" -
-  run "$work/pp" "${docintel[@]}" extract "$work/text50.pdf" --no-ocr --no-evidence
-  run "$work/pph" "${docintel[@]}" --help
-  printf '%d pages: pdftotext %.1f pages/s (%.2f CPU-s), docintel (PdfPig words + layout + normalisation + extraction, incl. start-up) %.1f pages/s (%.2f CPU-s; start-up alone %.2f s wall), ratio %.2f; load %s\n' \
-    "$n" "$(echo "$n / $(wall "$work/pt")" | bc -l)" "$(cpu "$work/pt")" "$(echo "$n / $(wall "$work/pp")" | bc -l)" "$(cpu "$work/pp")" "$(wall "$work/pph")" \
-    "$(echo "($n / $(wall "$work/pp")) / ($n / $(wall "$work/pt"))" | bc -l)" "$(load)"
+  echo "== 3. Text layer: PdfPig reader (docintel bench read: words + layout, in process) and docintel extract --no-ocr vs pdftotext"
+  qpdf --empty --pages $(for i in $(seq 1 10); do echo "$scans/c019.pdf"; done) -- "$work/text.pdf" 2>/dev/null
+  n=$(pdfinfo "$work/text.pdf" | awk '/^Pages:/{print $2}')
+  run "$work/pt" pdftotext "$work/text.pdf" -
+  run "$work/pr" "${docintel[@]}" bench read "$work/text.pdf"
+  run "$work/pp" "${docintel[@]}" extract "$work/text.pdf" --no-ocr --no-evidence
+  pt=$(echo "$n / $(wall "$work/pt")" | bc -l)
+  warm=$(sed -n 's/.*warm \([0-9.]*\) pages\/s.*/\1/p' "$work/pr.out")
+  printf '%d pages: pdftotext %.1f pages/s (one process, %.2f CPU-s)\n' "$n" "$pt" "$(cpu "$work/pt")"
+  printf 'docintel bench read: %s; ratio warm/pdftotext %.2f\n' "$(cat "$work/pr.out")" "$(echo "${warm:-0} / $pt" | bc -l)"
+  printf 'docintel extract --no-ocr (read + normalise + extract, one process incl. start-up): %.1f pages/s (%.2f CPU-s); load %s\n' \
+    "$(echo "$n / $(wall "$work/pp")" | bc -l)" "$(cpu "$work/pp")" "$(load)"
 fi
 
 if [[ " $sections " == *" 4 "* ]]; then

@@ -18,7 +18,7 @@ internal static class BenchCommand
         var seconds = new Option<double>("--seconds") { Description = "measuring time per configuration", DefaultValueFactory = _ => 3.0 };
         var normalize = new Command("normalize", "MB/s of the Vietnamese normaliser on one core, per pass, against NFC alone") { dir, seconds };
         normalize.SetAction((pr, ct) => Task.FromResult(RunNormalize(pr.GetValue(dir), pr.GetValue(seconds), ct)));
-        return new Command("bench", "Measure speed (figures for docs/benchmarks.md)") { normalize, ExtractBenchmark.Create(services), StoreBenchmark.Create(services), EsBulkBenchCommand.Create(services), ApiBenchmark.Create(services) };
+        return new Command("bench", "Measure speed (figures for docs/benchmarks.md)") { normalize, ExtractBenchmark.Create(services), StoreBenchmark.Create(services), EsBulkBenchCommand.Create(services), ApiBenchmark.Create(services), ReadBenchmark.Create() };
     }
 
     private static int RunNormalize(string? folder, double seconds, CancellationToken ct)

@@ -112,7 +112,7 @@ public sealed class OcrService : IDisposable
                 if (Strength(block) > Strength(best) * 1.05) best = block with { Blocks = "single block (psm 6): psm 3 left text out" };
             }
             if (searchable is not null && !best.AddedToSearchablePdf) engine.RenderPage(searchable, pix, dpi);
-            return best with { Words = [.. best.Words.Where(w => !IsSpeck(w, dpi))] };
+            return best with { Words = CaseTwins.Fix([.. best.Words.Where(w => !IsSpeck(w, dpi))]) };
         }
         finally
         {

@@ -41,3 +41,23 @@ public sealed class OcrNoiseTests
         Assert.Equal((300, 150, 8, 300), (scaled.Width, scaled.Height, scaled.Depth, scaled.XResolution));
     }
 }
+
+/// <summary>Capitals read for small letters of the same shape (make-scan pages: "ở CƠ SỞ", "các SỞ, ban").</summary>
+public sealed class CaseTwinsTests
+{
+    [Theory]
+    [InlineData("thực hiện dân chủ ở CƠ SỞ trên địa bàn", "thực hiện dân chủ ở cơ sở trên địa bàn")]
+    [InlineData("các SỞ, ban, ngành", "các sở, ban, ngành")]
+    [InlineData("đơn VỊ CÓ liên quan", "đơn VỊ CÓ liên quan")]          // Ị is not a twin letter: left alone
+    [InlineData("nếu CÓ vướng mắc", "nếu có vướng mắc")]
+    [InlineData("Quốc hội khóa XV đã thông qua", "Quốc hội khóa XV đã thông qua")]   // numeral
+    [InlineData("theo mẫu CV số 3", "theo mẫu CV số 3")]                 // code
+    [InlineData("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA")]
+    [InlineData("BAN CHỈ ĐẠO CƠ SỞ", "BAN CHỈ ĐẠO CƠ SỞ")]               // heading: no small letters around
+    [InlineData("Sở Nội vụ", "Sở Nội vụ")]
+    public void CapitalsOfTwinLettersBetweenSmallWordsBecomeSmall(string read, string expected)
+    {
+        var words = read.Split(' ').Select((w, i) => new LayoutWord(w, i * 100, 0, i * 100 + 80, 30)).ToList();
+        Assert.Equal(expected, string.Join(" ", CaseTwins.Fix(words).Select(w => w.Text)));
+    }
+}

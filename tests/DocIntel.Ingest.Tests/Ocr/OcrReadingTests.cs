@@ -55,8 +55,9 @@ public sealed class OcrReadingTests
         Assert.Equal(2, doc.Quality.Pages!.Count);
         var truth = await File.ReadAllTextAsync(Scan("000_1afb2497f3ceea48.gt.txt"));
         var cer = Cer.Of(truth, string.Join(" ", r.Documents.Select(d => d.Text)));
-        // Target is 3 %; this page measures about 8 % (noise specks and one block that needs psm 6). A regression guard:
-        Assert.True(cer <= 0.12, $"CER {cer:P2}");
+        // Target is 3 %; these pages measure about 3.2 % (scaled to 300 dpi, specks dropped, one block read by the psm 6
+        // retry; 8 % before). A regression guard:
+        Assert.True(cer <= 0.05, $"CER {cer:P2}");
     }
 
     [Fact]
