@@ -252,8 +252,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
             SqliteQueries.AddDocumentFilters(query, filters, cmd);
             if (filters.Length > 0) sql.Append(" JOIN documents d ON d.rid = documents_fts.rowid");
             sql.Append(" WHERE documents_fts MATCH $q").Append(filters).Append(" ORDER BY documents_fts.rowid DESC LIMIT $cap");
-            cmd.Parameters.AddWithValue("$q", SqliteQueries.MatchExpression(terms, exact, query));
-            cmd.Parameters.AddWithValue("$cap", _options.RankedCandidates);
+            cmd.Parameters.AddWithValue("$q", SqliteQueries.MatchExpression(terms, phrase: false, query));
+            // An exact phrase is checked on each candidate's text: more candidates, as some hold the words apart.
+            cmd.Parameters.AddWithValue("$cap", exact ? 4L * _options.RankedCandidates : _options.RankedCandidates);
             cmd.CommandText = sql.ToString();
             using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) candidates.Add(r.GetInt64(0));
@@ -269,10 +270,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         var termArray = terms.ToArray();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT d.rid, d.id, d.text FROM documents d WHERE d.rid IN (SELECT value FROM json_each($ids))";
+            cmd.CommandText = "SELECT d.rid, d.id, d.text FROM documents d WHERE d.rid IN (SELECT value FROM json_each($ids)) ORDER BY d.rid DESC";
             cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', candidates) + "]");
             using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // Newest first; an exact search stops once it holds as many phrase matches as a plain search ranks.
+            while (scored.Count < _options.RankedCandidates && await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var text = r.GetString(2);
                 if (exact && !SqliteQueries.ContainsExact(text, phrase)) continue;
