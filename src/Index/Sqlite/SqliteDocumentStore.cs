@@ -252,8 +252,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
             SqliteQueries.AddDocumentFilters(query, filters, cmd);
             if (filters.Length > 0) sql.Append(" JOIN documents d ON d.rid = documents_fts.rowid");
             sql.Append(" WHERE documents_fts MATCH $q").Append(filters).Append(" ORDER BY documents_fts.rowid DESC LIMIT $cap");
-            cmd.Parameters.AddWithValue("$q", SqliteQueries.MatchExpression(terms, exact, query));
-            cmd.Parameters.AddWithValue("$cap", _options.RankedCandidates);
+            cmd.Parameters.AddWithValue("$q", SqliteQueries.MatchExpression(terms, phrase: false, query));
+            // An exact phrase is checked on each candidate's text: more candidates, as some hold the words apart.
+            cmd.Parameters.AddWithValue("$cap", exact ? 4L * _options.RankedCandidates : _options.RankedCandidates);
             cmd.CommandText = sql.ToString();
             using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false)) candidates.Add(r.GetInt64(0));
@@ -269,10 +270,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         var termArray = terms.ToArray();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT d.rid, d.id, d.text FROM documents d WHERE d.rid IN (SELECT value FROM json_each($ids))";
+            cmd.CommandText = "SELECT d.rid, d.id, d.text FROM documents d WHERE d.rid IN (SELECT value FROM json_each($ids)) ORDER BY d.rid DESC";
             cmd.Parameters.AddWithValue("$ids", "[" + string.Join(',', candidates) + "]");
             using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // Newest first; an exact search stops once it holds as many phrase matches as a plain search ranks.
+            while (scored.Count < _options.RankedCandidates && await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var text = r.GetString(2);
                 if (exact && !SqliteQueries.ContainsExact(text, phrase)) continue;
@@ -384,15 +386,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         using (var cmd = c.CreateCommand())
         {
             // The edges of the citing documents, less those to the queried document: an edge is left out when an edge of
-            // the same document to the same base key matches the query (the matched pairs are materialised once).
-            var sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT DISTINCT c1.doc_id, c1.base_key FROM citations c1 WHERE ");
+            // the same document to the same base key matches the query. In that probe the columns carry a unary plus so
+            // SQLite looks the edges up by document (3 rows) rather than by cited key (up to 20,000).
+            var sql = new StringBuilder("WITH m AS MATERIALIZED (SELECT DISTINCT c1.doc_id FROM citations c1 WHERE ");
             if (!SqliteQueries.AddCitedCondition(query, "c1", sql, cmd)) return [];
             sql.Append("""
-                ) SELECT c2.base_key, count(DISTINCT c2.doc_id) AS n, min(c2.doc_id || char(9) || printf('%010d', c2.seq)) FROM (SELECT DISTINCT doc_id FROM m) AS citing
-                JOIN citations c2 ON c2.doc_id = citing.doc_id
-                WHERE (c2.doc_id, c2.base_key) NOT IN (SELECT doc_id, base_key FROM m)
-                GROUP BY c2.base_key ORDER BY n DESC, c2.base_key LIMIT $limit
+                ) SELECT c2.base_key, count(DISTINCT c2.doc_id) AS n, min(c2.doc_id || char(9) || printf('%010d', c2.seq))
+                FROM m JOIN citations c2 ON c2.doc_id = m.doc_id
+                WHERE NOT EXISTS (SELECT 1 FROM citations c3 WHERE c3.doc_id = c2.doc_id AND +c3.base_key = c2.base_key AND 
                 """);
+            SqliteQueries.AddCitedCondition(query, "+c3", sql, cmd, "_3");
+            sql.Append(") GROUP BY c2.base_key ORDER BY n DESC, c2.base_key LIMIT $limit");
             cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
             cmd.CommandText = sql.ToString();
             using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
