@@ -94,7 +94,7 @@ public static partial class TaskExtractor
         {
             var raw = text.AsSpan(lines[para.First].Start, lines[para.Last].End - lines[para.First].Start);
             if (!raw.Contains("ề nghị", StringComparison.Ordinal) && !raw.Contains("êu cầu", StringComparison.Ordinal) && !raw.Contains("iao ", StringComparison.Ordinal)) continue;
-            var paraText = Flat(raw.ToString());
+            var paraText = Flat(raw);
             var m = DirectiveSentence().Match(paraText);
             if (!m.Success) continue;
             if (structured && lines[para.Last].Text.TrimEnd().EndsWith("./.", StringComparison.Ordinal)) continue;
@@ -260,7 +260,7 @@ public static partial class TaskExtractor
     private static DocumentTask Make(string text, IReadOnlyList<TextLine> lines, int first, int last, string? assignee)
     {
         var span = new TextSpan(lines[first].Start, lines[last].End);
-        var body = Flat(text[span.Start..span.End]);
+        var body = Flat(text.AsSpan(span.Start, span.Length));
         body = WithoutItemNumber(body.Replace("*", "")).Trim();
         if (assignee is null)
         {
@@ -301,17 +301,22 @@ public static partial class TaskExtractor
     }
 
     /// <summary>One space for every run of white space, trimmed.</summary>
-    private static string Flat(string s)
+    private static string Flat(ReadOnlySpan<char> s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
+        // Never longer than the input: each space written stands for at least one white-space character read.
+        var rented = s.Length <= 512 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(s.Length);
+        Span<char> buffer = rented is null ? stackalloc char[512] : rented;
+        var n = 0;
         var space = false;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) sb.Append(' ');
+            if (Chars.IsWhiteSpace(c)) { space = n > 0; continue; }
+            if (space) buffer[n++] = ' ';
             space = false;
-            sb.Append(c);
+            buffer[n++] = c;
         }
-        return sb.ToString();
+        var flat = new string(buffer[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return flat;
     }
 }
