@@ -286,11 +286,13 @@ public static partial class TaskExtractor
         return asked.Success ? asked.Groups["who"].Value : w;
     }
 
+    // A deadline starts with one of these (ignoring case): looked for before the regex runs.
+    private static readonly CaselessPhrases DeadlineWords = new(["trước", "chậm nhất", "hạn chót", "hoàn thành trong", "đến tháng"]);
+
     public static DateOnly? FindDeadline(string text)
     {
-        if (!text.Contains("trước", StringComparison.OrdinalIgnoreCase) && !text.Contains("chậm nhất", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains("hạn chót", StringComparison.OrdinalIgnoreCase) && !text.Contains("hoàn thành trong", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains("đến tháng", StringComparison.OrdinalIgnoreCase)) return null;
+        ArgumentNullException.ThrowIfNull(text);
+        if (!DeadlineWords.ContainsAny(text)) return null;
         var m = Deadline().Match(text);
         if (!m.Success) return null;
         if (m.Groups["d"].Success) return VietnameseDate.FromParts(m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value);

@@ -63,42 +63,10 @@ public static partial class WebChrome
         return false;
     }
 
-    internal static bool HasHint(string line)
-    {
-        foreach (var (hint, needs) in HintNeeds)
-        {
-            if (!MayContain(line, needs)) continue;
-            if (line.Contains(hint, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    // Every line after the document's start is looked at: the accented hints are pre-checked (see CaselessPhrases).
+    private static readonly CaselessPhrases HintPhrases = new(Hints);
 
-    // Ignoring case, a non-ASCII hint is searched character by character (slowly): every line after the document's
-    // start is looked at. A line holds such a hint only if it holds, for each non-ASCII character of the hint, one of
-    // the characters equal to it ignoring case; those are found by a vectorised search first.
-    private static readonly (string Hint, SearchValues<char>[] Needs)[] HintNeeds =
-        [.. Hints.Select(h => (h, h.Where(c => c >= 0x80).Distinct().Select(c => SearchValues.Create(EqualIgnoringCase(c))).ToArray()))];
-
-    private static bool MayContain(string line, SearchValues<char>[] needs)
-    {
-        foreach (var n in needs)
-        {
-            if (!line.AsSpan().ContainsAny(n)) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Every char that <see cref="StringComparison.OrdinalIgnoreCase"/> holds equal to <paramref name="c"/> (found by trying all).</summary>
-    internal static char[] EqualIgnoringCase(char c)
-    {
-        var equal = new List<char>();
-        for (var i = 0; i <= char.MaxValue; i++)
-        {
-            var x = (char)i;
-            if (MemoryExtensions.Equals(new ReadOnlySpan<char>(in x), new ReadOnlySpan<char>(in c), StringComparison.OrdinalIgnoreCase)) equal.Add(x);
-        }
-        return [.. equal];
-    }
+    internal static bool HasHint(string line) => HintPhrases.ContainsAny(line);
 
     public static TextSpan Trim(string text, TextSpan part) => Trim(text, part, TextLine.Split(text, part));
 

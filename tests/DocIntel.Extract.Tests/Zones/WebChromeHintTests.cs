@@ -1,4 +1,5 @@
 using DocIntel.Extract.Normalization;
+using DocIntel.Extract.Text;
 using DocIntel.Extract.Zones;
 
 namespace DocIntel.Extract.Tests.Zones;
@@ -45,5 +46,5 @@ public sealed class WebChromeHintTests
     [InlineData('Đ', "Đđ")]
     [InlineData('ư', "Ưư")]
     public void Chars_equal_ignoring_case_are_found_by_trying_all(char c, string expected) =>
-        Assert.Equal(expected.Order(), WebChrome.EqualIgnoringCase(c).Order());
+        Assert.Equal(expected.Order(), CaselessPhrases.EqualIgnoringCase(c).Order());
 }
