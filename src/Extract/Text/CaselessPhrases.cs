@@ -15,7 +15,7 @@ public sealed class CaselessPhrases
     public CaselessPhrases(IEnumerable<string> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
-        _phrases = [.. phrases.Select(p => (p, p.Where(c => c >= 0x80).Distinct().Select(c => SearchValues.Create(EqualIgnoringCase(c))).ToArray()))];
+        _phrases = [.. phrases.Select(p => (p, p.Where(c => c >= 0x80).Distinct().Select(c => SearchValues.Create(CaseVariants(c))).ToArray()))];
     }
 
     public IEnumerable<string> Phrases => _phrases.Select(p => p.Phrase);
@@ -37,6 +37,17 @@ public sealed class CaselessPhrases
         }
         return true;
     }
+
+    /// <summary>
+    /// The chars equal to <paramref name="c"/> ignoring case. Where Vietnamese letters live (U+00C0–U+017E, U+01A0–U+01B0,
+    /// U+1EA0–U+1EF9) they are the char and its invariant upper and lower case, as a test checks against
+    /// <see cref="EqualIgnoringCase"/> for every one of them; elsewhere all chars are tried (slow, once).
+    /// </summary>
+    public static char[] CaseVariants(char c) => IsVietnameseLetterRange(c)
+        ? [.. new[] { c, char.ToUpperInvariant(c), char.ToLowerInvariant(c) }.Distinct().Order()]
+        : EqualIgnoringCase(c);
+
+    public static bool IsVietnameseLetterRange(char c) => c is >= '\u00C0' and <= '\u017E' or >= '\u01A0' and <= '\u01B0' or >= '\u1EA0' and <= '\u1EF9';
 
     /// <summary>Every char that <see cref="StringComparison.OrdinalIgnoreCase"/> holds equal to <paramref name="c"/> (found by trying all).</summary>
     public static char[] EqualIgnoringCase(char c)

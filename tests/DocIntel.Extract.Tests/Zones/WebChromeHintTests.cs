@@ -48,3 +48,30 @@ public sealed class WebChromeHintTests
     public void Chars_equal_ignoring_case_are_found_by_trying_all(char c, string expected) =>
         Assert.Equal(expected.Order(), CaselessPhrases.EqualIgnoringCase(c).Order());
 }
+
+/// <summary>The quick case variants where Vietnamese letters live are exactly the chars the framework holds equal ignoring case.</summary>
+public sealed class CaselessPhrasesTests
+{
+    [Fact]
+    public void Case_variants_of_every_char_where_vietnamese_letters_live_are_those_found_by_trying_all()
+    {
+        var latin = Enumerable.Range(0, 65536).Select(i => (char)i).Where(CaselessPhrases.IsVietnameseLetterRange).ToList();
+        Assert.Contains('ư', latin);
+        Assert.Contains('Ỹ', latin);
+        var differ = latin.Where(c => !CaselessPhrases.CaseVariants(c).SequenceEqual(CaselessPhrases.EqualIgnoringCase(c).Order())).ToList();
+        Assert.Empty(differ);
+    }
+
+    [Theory]
+    [InlineData("hoàn thành TRƯỚC NGÀY 10/5/2024", true)]
+    [InlineData("Chậm Nhất là ngày 15", true)]
+    [InlineData("ĐẾN THÁNG 12/2024", true)]
+    [InlineData("truoc ngay 10/5/2024", false)]
+    [InlineData("định kỳ 6 tháng", false)]
+    public void Finds_a_phrase_in_any_case(string text, bool expected)
+    {
+        var phrases = new CaselessPhrases(["trước", "chậm nhất", "hạn chót", "hoàn thành trong", "đến tháng"]);
+        Assert.Equal(expected, phrases.ContainsAny(text));
+        Assert.Equal(phrases.Phrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)), phrases.ContainsAny(text));
+    }
+}
