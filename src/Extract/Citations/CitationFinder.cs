@@ -29,6 +29,11 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
         .Select(LeadingWord).ToHashSet(StringComparer.Ordinal);
 
+    // The shapes of those words (first two letters, length): most words of a text are ruled out without hashing them.
+    private readonly WordShapes _firstWordShapes = new(registry.AliasesLongestFirst
+        .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
+        .Select(LeadingWord));
+
     private static string LeadingWord(string alias)
     {
         var end = 0;
@@ -254,13 +259,14 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private void FindTitled(string text, string slice, TextSpan within, List<RawCitation> into)
     {
         // Folded text with every run of white space as one space, and where each character came from.
-        var buffer = new char[within.Length];
-        var origin = new int[within.Length];
+        // Pooled: a long decree's arrays would otherwise be allocated, zeroed and collected on the large object heap.
+        var buffer = ArrayPool<char>.Shared.Rent(within.Length);
+        var origin = ArrayPool<int>.Shared.Rent(within.Length);
         var n = 0;
         for (var i = within.Start; i < within.End; i++)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) || c == ',')
+            if (Chars.IsWhiteSpace(c) || c == ',')
             {
                 // Commas fold to a space, as in LegalRegistry.AliasKey.
                 if (n > 0 && buffer[n - 1] == ' ') continue;
@@ -282,12 +288,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var firstWord = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords).ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList());
         var words = new List<(int Start, int End)>();
-        for (var i = 0; i < folded.Length; i++)
+        for (var i = 0; i < folded.Length;)
         {
-            if (!char.IsLetterOrDigit(folded[i]) || (i > 0 && char.IsLetterOrDigit(folded[i - 1]))) continue;
+            if (!Chars.IsLetterOrDigit(folded[i])) { i++; continue; }
             var e = i;
-            while (e < folded.Length && char.IsLetterOrDigit(folded[e])) e++;
+            while (e < folded.Length && Chars.IsLetterOrDigit(folded[e])) e++;
             words.Add((i, e));
+            i = e;
         }
         // Names standing whole at a word, in the order they are tried: by word, then two-word, one-word and learned lists.
         var hits = new List<(int At, string Alias)>();
@@ -297,7 +304,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var one = folded.Slice(at, words[w].End - at);
             var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.Slice(at, words[w + 1].End - at) : default;
             // Most words start no registry name: one set lookup rules out both dictionary lookups.
-            if (firstWord.Contains(one))
+            if (_firstWordShapes.MayContain(one) && firstWord.Contains(one))
             {
                 if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) AddWhole(folded, at, list, hits);
                 if (byFirst.TryGetValue(one, out var single)) AddWhole(folded, at, single, hits);
@@ -347,6 +354,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (partyType == "Điều lệ") title = "Điều lệ Đảng";
             into.Add(new RawCitation(KeyOfTitle(title), partyType, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
+        ArrayPool<char>.Shared.Return(buffer);
+        ArrayPool<int>.Shared.Return(origin);
     }
 
     /// <summary>The names of <paramref name="aliases"/> that stand at <paramref name="at"/> as whole words.</summary>
@@ -501,5 +510,31 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 g.Select(r => r.Span).OrderBy(s => s.Start).ToList(), flags));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A necessary condition for membership in a set of words: the pair of first letters (a–z) and the length. When a
+    /// word of the set is of another form (shorter than two, other first characters), every word may be a member.
+    /// </summary>
+    private sealed class WordShapes
+    {
+        private readonly bool[] _pairs = new bool[26 * 26];
+        private readonly int _maxLength;
+        private readonly bool _all;
+
+        public WordShapes(IEnumerable<string> words)
+        {
+            foreach (var w in words)
+            {
+                if (w.Length < 2 || !IsAz(w[0]) || !IsAz(w[1])) { _all = true; continue; }
+                _pairs[(w[0] - 'a') * 26 + (w[1] - 'a')] = true;
+                _maxLength = Math.Max(_maxLength, w.Length);
+            }
+        }
+
+        private static bool IsAz(char c) => c is >= 'a' and <= 'z';
+
+        public bool MayContain(ReadOnlySpan<char> word) =>
+            _all || (word.Length >= 2 && word.Length <= _maxLength && IsAz(word[0]) && IsAz(word[1]) && _pairs[(word[0] - 'a') * 26 + (word[1] - 'a')]);
     }
 }

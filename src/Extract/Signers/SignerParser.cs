@@ -20,6 +20,14 @@ public static partial class SignerParser
         "Tổng Bí thư", "Thường trực", "Ủy viên", "Chánh Thanh tra", "Tổng Cục trưởng", "Viện trưởng", "Chủ tịch Quốc hội",
     ];
 
+    // The positions' keys, folded once: the parser compares against them for every signer block.
+    private static readonly string[] KnownPositionKeys = [.. KnownPositions.Select(BodyNames.Key)];
+    private static readonly HashSet<string> KnownPositionKeySet = [.. KnownPositionKeys];
+
+    // Longest first (a stable order, as OrderByDescending gives), each with its key without spaces.
+    private static readonly (string Position, string Glued)[] GluedPositions =
+        [.. KnownPositions.OrderByDescending(p => p.Length).Select(p => (p, BodyNames.Key(p).Replace(" ", "", StringComparison.Ordinal)))];
+
     [GeneratedRegex(@"^(?<a>K\.?\s?T\.?|T\.?\s?M\.?|T/M|K/T|T\.?\s?L\.?|T/L|T\.?\s?U\.?\s?Q\.?|TƯQ\.?|Q\.)\s+(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorityLine();
 
@@ -68,8 +76,8 @@ public static partial class SignerParser
             var rest = a.Groups["rest"].Value;
             string? position = null;
             // "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH": the position glued to the end of the line.
-            var glued = KnownPositions.OrderByDescending(p => p.Length).FirstOrDefault(p => BodyNames.Key(rest).Replace(" ", "", StringComparison.Ordinal)
-                .EndsWith(BodyNames.Key(p).Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+            var restGlued = BodyNames.Key(rest).Replace(" ", "", StringComparison.Ordinal);
+            var glued = GluedPositions.FirstOrDefault(g => restGlued.EndsWith(g.Glued, StringComparison.Ordinal)).Position;
             if (glued is not null) position = glued;
             else if (i + 1 < lines.Count && Clean(lines[i + 1].Text) is { Length: > 0 } next && next.Count(char.IsUpper) > next.Count(char.IsLetter) * 0.8)
                 position = PositionName(next);
@@ -105,7 +113,7 @@ public static partial class SignerParser
                 }
                 // A line wrapped out of the authority line above ("T/M BỘ CHÍNH⏎TRỊ", "… CHÍNH SÁCH,⏎THUẾ QUỐC TẾ").
                 var above = j > 0 ? Clean(lines[j - 1].Text) : "";
-                if (above.EndsWith(',') || (AuthorityLine().IsMatch(above) && u.Split(' ').Length <= 2 && !KnownPositions.Any(p => BodyNames.Key(p) == BodyNames.Key(u))))
+                if (above.EndsWith(',') || (AuthorityLine().IsMatch(above) && u.Split(' ').Length <= 2 && !KnownPositionKeySet.Contains(BodyNames.Key(u))))
                     continue;
                 if (position is null)
                 {
@@ -162,10 +170,11 @@ public static partial class SignerParser
         var key = BodyNames.Key(cleaned);
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var p in KnownPositions)
+        for (var i = 0; i < KnownPositions.Length && bestDistance > 0; i++)
         {
-            var d = Levenshtein(key, BodyNames.Key(p));
-            if (d < bestDistance) { bestDistance = d; best = p; }
+            // The first at distance 0 is the answer: no later one can be nearer.
+            var d = KnownPositionKeys[i] == key ? 0 : Levenshtein(key, KnownPositionKeys[i]);
+            if (d < bestDistance) { bestDistance = d; best = KnownPositions[i]; }
         }
         if (best is not null && bestDistance <= Math.Max(1, key.Length / 6)) return best;
         return BodyNames.ToNormalCase(cleaned);

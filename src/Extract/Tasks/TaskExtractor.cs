@@ -94,7 +94,7 @@ public static partial class TaskExtractor
         {
             var raw = text.AsSpan(lines[para.First].Start, lines[para.Last].End - lines[para.First].Start);
             if (!raw.Contains("ề nghị", StringComparison.Ordinal) && !raw.Contains("êu cầu", StringComparison.Ordinal) && !raw.Contains("iao ", StringComparison.Ordinal)) continue;
-            var paraText = Flat(raw.ToString());
+            var paraText = Flat(raw);
             var m = DirectiveSentence().Match(paraText);
             if (!m.Success) continue;
             if (structured && lines[para.Last].Text.TrimEnd().EndsWith("./.", StringComparison.Ordinal)) continue;
@@ -260,7 +260,7 @@ public static partial class TaskExtractor
     private static DocumentTask Make(string text, IReadOnlyList<TextLine> lines, int first, int last, string? assignee)
     {
         var span = new TextSpan(lines[first].Start, lines[last].End);
-        var body = Flat(text[span.Start..span.End]);
+        var body = Flat(text.AsSpan(span.Start, span.Length));
         body = WithoutItemNumber(body.Replace("*", "")).Trim();
         if (assignee is null)
         {
@@ -286,11 +286,13 @@ public static partial class TaskExtractor
         return asked.Success ? asked.Groups["who"].Value : w;
     }
 
+    // A deadline starts with one of these (ignoring case): looked for before the regex runs.
+    private static readonly CaselessPhrases DeadlineWords = new(["trước", "chậm nhất", "hạn chót", "hoàn thành trong", "đến tháng"]);
+
     public static DateOnly? FindDeadline(string text)
     {
-        if (!text.Contains("trước", StringComparison.OrdinalIgnoreCase) && !text.Contains("chậm nhất", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains("hạn chót", StringComparison.OrdinalIgnoreCase) && !text.Contains("hoàn thành trong", StringComparison.OrdinalIgnoreCase)
-            && !text.Contains("đến tháng", StringComparison.OrdinalIgnoreCase)) return null;
+        ArgumentNullException.ThrowIfNull(text);
+        if (!DeadlineWords.ContainsAny(text)) return null;
         var m = Deadline().Match(text);
         if (!m.Success) return null;
         if (m.Groups["d"].Success) return VietnameseDate.FromParts(m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value);
@@ -301,17 +303,22 @@ public static partial class TaskExtractor
     }
 
     /// <summary>One space for every run of white space, trimmed.</summary>
-    private static string Flat(string s)
+    private static string Flat(ReadOnlySpan<char> s)
     {
-        var sb = new System.Text.StringBuilder(s.Length);
+        // Never longer than the input: each space written stands for at least one white-space character read.
+        var rented = s.Length <= 512 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(s.Length);
+        Span<char> buffer = rented is null ? stackalloc char[512] : rented;
+        var n = 0;
         var space = false;
         foreach (var c in s)
         {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) sb.Append(' ');
+            if (Chars.IsWhiteSpace(c)) { space = n > 0; continue; }
+            if (space) buffer[n++] = ' ';
             space = false;
-            sb.Append(c);
+            buffer[n++] = c;
         }
-        return sb.ToString();
+        var flat = new string(buffer[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return flat;
     }
 }

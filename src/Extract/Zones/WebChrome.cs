@@ -32,7 +32,7 @@ public static partial class WebChrome
     private static partial Regex Recipients();
 
     // Cheap first look on the unfolded line, so only a few lines are folded.
-    private static readonly string[] Hints =
+    internal static readonly string[] Hints =
     [
         "PHÁP LUẬT", "phapluat", "PhapLuat", "Bản dịch", "Đang tải", "Cảm ơn", "Xin lỗi", "bài viết", "luatvietnam", "khách hàng", "chưa cập nhật",
     ];
@@ -63,14 +63,10 @@ public static partial class WebChrome
         return false;
     }
 
-    private static bool HasHint(string line)
-    {
-        foreach (var h in Hints)
-        {
-            if (line.Contains(h, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    // Every line after the document's start is looked at: the accented hints are pre-checked (see CaselessPhrases).
+    private static readonly CaselessPhrases HintPhrases = new(Hints);
+
+    internal static bool HasHint(string line) => HintPhrases.ContainsAny(line);
 
     public static TextSpan Trim(string text, TextSpan part) => Trim(text, part, TextLine.Split(text, part));
 
