@@ -16,14 +16,6 @@ namespace DocIntel.Cli.Commands;
 /// </summary>
 internal static class ApiBenchmark
 {
-    private static readonly string[] Words =
-    [
-        "dan chu", "huong uoc", "cai cach hanh chinh", "tiep cong dan", "chuyen doi so", "tham nhung", "hoi nghi nhan dan", "dan van",
-        "tuyen truyen pho bien phap luat", "ke hoach", "quy che dan chu o co so", "khieu nai to cao", "giam sat", "mat tran to quoc",
-    ];
-
-    private static readonly string[] Cited = ["Nghị định 61/2023", "59/2023/NĐ-CP", "Luật Thực hiện dân chủ ở cơ sở", "Kết luận 120", "NĐ 04/2015", "Chỉ thị 30"];
-
     public static Command Create(AppServices services)
     {
         var db = CommonOptions.Db();
@@ -57,11 +49,11 @@ internal static class ApiBenchmark
                 var scenarios = new (string Name, Func<Random, string> Path)[]
                 {
                     ("GET /health (HTTP alone, baseline)", _ => "/health"),
-                    ("search: q, top 20 + snippets + 4 facets", r => "/api/documents?q=" + Esc(Pick(r, Words))),
-                    ("search: q, top 20 + snippets, facets=false", r => "/api/documents?q=" + Esc(Pick(r, Words)) + "&facets=false"),
-                    ("search: q + province + level=commune", r => "/api/documents?q=" + Esc(Pick(r, Words)) + "&level=commune&province=" + Esc(Pick(r, provinces))),
-                    ("who-cites: KEY?level=commune&province=P", r => "/api/cites/" + Esc(Pick(r, Cited)) + "?level=commune&province=" + Esc(Pick(r, provinces))),
-                    ("who-cites: KEY?groupBy=province&level=commune", r => "/api/cites/" + Esc(Pick(r, Cited)) + "?level=commune&groupBy=province"),
+                    ("search: q, top 20 + snippets + 4 facets", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words))),
+                    ("search: q, top 20 + snippets, facets=false", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words)) + "&facets=false"),
+                    ("search: q + province + level=commune", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words)) + "&level=commune&province=" + Esc(Pick(r, provinces))),
+                    ("who-cites: KEY?level=commune&province=P", r => "/api/cites/" + Esc(Pick(r, BenchQueriesCommand.Cited)) + "?level=commune&province=" + Esc(Pick(r, provinces))),
+                    ("who-cites: KEY?groupBy=province&level=commune", r => "/api/cites/" + Esc(Pick(r, BenchQueriesCommand.Cited)) + "?level=commune&groupBy=province"),
                 };
                 foreach (var (name, path) in scenarios)
                 {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using DocIntel.Index.Sqlite;
 using DocIntel.Index.Store;
 
@@ -10,13 +9,15 @@ namespace DocIntel.Cli.Commands;
 /// <summary>Query latency over a loaded store: search (plain, filtered), who-cites (list, grouped), related, stats.</summary>
 internal static class BenchQueriesCommand
 {
-    private static readonly string[] Words =
+    /// <summary>Common query words (they match most of a synthetic archive: the hard case for ranking).</summary>
+    internal static readonly string[] Words =
     [
         "dan chu", "huong uoc", "cai cach hanh chinh", "tiep cong dan", "chuyen doi so", "tham nhung", "hoi nghi nhan dan", "dan van",
         "tuyen truyen pho bien phap luat", "ke hoach", "quy che dan chu o co so", "khieu nai to cao", "giam sat", "mat tran to quoc",
     ];
 
-    private static readonly string[] Cited = ["Nghị định 61/2023", "59/2023/NĐ-CP", "Luật Thực hiện dân chủ ở cơ sở", "Kết luận 120", "NĐ 04/2015", "Chỉ thị 30"];
+    /// <summary>Cited documents in several spellings.</summary>
+    internal static readonly string[] Cited = ["Nghị định 61/2023", "59/2023/NĐ-CP", "Luật Thực hiện dân chủ ở cơ sở", "Kết luận 120", "NĐ 04/2015", "Chỉ thị 30"];
 
     public static Command Create(AppServices services)
     {
@@ -82,31 +83,4 @@ internal static class BenchQueriesCommand
             $"{name,-40} n={n,4}  p50 {P(times, 0.5),7:F1} ms  p95 {P(times, 0.95),7:F1} ms  max {times[^1],7:F1} ms  | CPU p50 {P(cpu, 0.5),6:F1} ms  p95 {P(cpu, 0.95),6:F1} ms  ({results / (double)n:F0} results/query)"));
         return (P(times, 0.5), P(cpu, 0.5));
     }
-}
-
-/// <summary>
-/// CPU time of the calling thread (clock_gettime CLOCK_THREAD_CPUTIME_ID): on a shared machine, wall time measures the
-/// queue for a core as much as the query. The store's calls complete synchronously, so a query stays on its thread;
-/// where it does not, the figure undercounts (it is a lower bound).
-/// </summary>
-internal static class ThreadCpu
-{
-    private const int ClockThreadCpuTime = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code in this project; the signature is blittable
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-#pragma warning restore SYSLIB1054
-
-    public static TimeSpan Now() =>
-        OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var t) == 0
-            ? TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100)
-            : TimeSpan.Zero;
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using DocIntel.Extract.Citations;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Pipeline;
@@ -110,31 +109,6 @@ internal static class ExtractBenchmark
         catch (UnauthorizedAccessException)
         {
             return "unknown";
-        }
-    }
-
-    /// <summary>CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID; wall time elsewhere).</summary>
-    private static class ThreadCpu
-    {
-        private const int ClockThreadCpuTime = 3;
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct TimeSpec
-        {
-            public long Seconds;
-            public long Nanoseconds;
-        }
-
-        [DllImport("libc", EntryPoint = "clock_gettime")]
-        private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-        private static readonly Stopwatch Fallback = Stopwatch.StartNew();
-
-        public static TimeSpan Now()
-        {
-            if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var t) == 0)
-                return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
-            return Fallback.Elapsed;
         }
     }
 }
