@@ -110,6 +110,28 @@ public sealed class QueryEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task WhoCitesListsOnePageOfDocumentsAndCountsThemAll()
+    {
+        var all = await _client.JsonAsync("/api/cites/Luật 10-2022");
+        var total = (int)all["documents"]!;
+        static List<string> Ids(System.Text.Json.Nodes.JsonNode who) =>
+            Objects(who["issuers"]).SelectMany(i => Objects(i["documents"])).Select(d => (string)d["document"]!["id"]!).ToList();
+        var seen = new List<string>();
+        for (var page = 1; page <= (total + 1) / 2; page++)
+        {
+            var who = await _client.JsonAsync($"/api/cites/Luật 10-2022?pageSize=2&page={page}");
+            Assert.Equal(total, (int)who["documents"]!);
+            Assert.Equal((page, 2), ((int)who["page"]!, (int)who["page_size"]!));
+            var ids = Ids(who);
+            Assert.InRange(ids.Count, 1, 2);
+            seen.AddRange(ids);
+        }
+        Assert.Equal(Ids(all).Order(StringComparer.Ordinal), seen.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Empty(Ids(await _client.JsonAsync($"/api/cites/Luật 10-2022?pageSize=2&page={total + 5}")));
+    }
+
+    [Fact]
     public async Task DocumentShowsTextWithEveryValueAtItsSpan()
     {
         var who = await _client.JsonAsync("/api/cites/61/2023/NĐ-CP?level=commune");
@@ -203,6 +225,8 @@ public sealed class QueryEndpointTests : IDisposable
     [InlineData("/api/documents?exact=maybe", "exact")]
     [InlineData("/api/cites/61/2023/NĐ-CP?from=2024-02-30", "from")]
     [InlineData("/api/cites/61/2023/NĐ-CP?groupBy=planet", "groupBy")]
+    [InlineData("/api/cites/61/2023/NĐ-CP?page=0", "page")]
+    [InlineData("/api/cites/61/2023/NĐ-CP?pageSize=5000", "pageSize")]
     [InlineData("/api/graph/61/2023/NĐ-CP?depth=9", "depth")]
     [InlineData("/api/graph/61/2023/NĐ-CP?format=png", "format")]
     [InlineData("/api/graph/61/2023/NĐ-CP?direction=up", "direction")]

@@ -37,9 +37,15 @@ public sealed record CitingGroup(string? Issuer, string? Level, string? Province
 /// <summary>A count of citing documents by one property (province, level …).</summary>
 public sealed record CountRow(string? Value, int Documents);
 
-/// <summary>Who cites a document: the query as understood, every citing document grouped by issuer, and counts.</summary>
+/// <summary>Who cites a document: the query as understood, how many cite it, a page of them grouped by issuer, and counts over all.</summary>
 public sealed record WhoCitesView(string Query, string Label, int Documents, IReadOnlyList<CitingGroup> Issuers,
-    IReadOnlyList<CountRow> ByProvince, IReadOnlyList<CountRow> ByLevel, ResultTable? Counts);
+    IReadOnlyList<CountRow> ByProvince, IReadOnlyList<CountRow> ByLevel, ResultTable? Counts)
+{
+    /// <summary>Which page of the citing documents <see cref="Issuers"/> holds (1-based), and how many a page holds.</summary>
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; }
+}
 
 public sealed record RelatedView(string Query, string Label, IReadOnlyList<CoCited> Related);
 

@@ -21,7 +21,7 @@ internal static partial class CitationEndpoints
             .WithSummary("The citation graph around a document id or a cited document, edges typed by relation; format json, graphml or dot");
     }
 
-    public sealed record CitesArgs(string? Level, string? Province, string? Relation, string? From, string? To, string? GroupBy);
+    public sealed record CitesArgs(string? Level, string? Province, string? Relation, string? From, string? To, string? GroupBy, string? Page, string? PageSize);
 
     internal static async Task<Results<Ok<WhoCitesView>, ValidationProblem, ProblemHttpResult>> CitesAsync(string key, [AsParameters] CitesArgs a,
         ArchiveQueries queries, CancellationToken ct)
@@ -36,20 +36,29 @@ internal static partial class CitationEndpoints
             To = args.Date("to", a.To),
         };
         var groupBy = args.OneOf("groupBy", a.GroupBy, "province", "level", "issuer", "commune", "month", "year", "relation");
+        var pageSize = args.Int("pageSize", a.PageSize, 200, 1, 1000);
+        var page = args.Int("page", a.Page, 1, 1, 100_000);
         if (args.Failed) return args.Problem();
         var spelling = Key(key);
-        if (queries.Parse(spelling) is { Key: null, Number: null }) return Unknown(spelling);
-        var who = await queries.WhoCitesAsync(spelling, filter, ct).ConfigureAwait(false);
-        if (who.Citing.Count == 0 && !await KnownAsync(queries, spelling, filter, ct).ConfigureAwait(false))
+        var q = queries.Parse(spelling);
+        if (q is { Key: null, Number: null }) return Unknown(spelling);
+        // Counts over every citing document; the documents themselves one page at a time (a popular decree is cited by
+        // thousands: the page is what a person reads, the counts are what they compare).
+        async Task<IReadOnlyList<CountRow>> By(CitationField field, CitingFilter f) =>
+            (await queries.Store.CountCitationsAsync(new CitationFacetQuery([field]) { Cited = q, Filter = f, Limit = 10_000 }, ct).ConfigureAwait(false))
+            .Select(c => new CountRow(c.Values[0], (int)c.Count))
+            .OrderByDescending(r => r.Documents).ThenBy(r => r.Value ?? "\uffff", StringComparer.Ordinal).ToList();
+        var byLevel = await By(CitationField.Level, filter).ConfigureAwait(false);
+        var total = byLevel.Sum(r => r.Documents);
+        if (total == 0 && !await KnownAsync(queries, q, ct).ConfigureAwait(false))
             return Problems.NotFound($"nothing in the archive is or cites \"{spelling}\"");
+        var byProvince = await By(CitationField.Province, filter).ConfigureAwait(false);
+        var who = await queries.WhoCitesAsync(spelling, filter, ct, new CitingPage((page - 1) * pageSize, pageSize)).ConfigureAwait(false);
         ResultTable? counts = groupBy is null ? null
             : await queries.CountCitingAsync(spelling, filter, Enum.Parse<CitationField>(groupBy, ignoreCase: true), ct).ConfigureAwait(false);
-        var docs = who.Citing.DistinctBy(c => c.Document.Id).Select(c => c.Document).ToList();
-        static IReadOnlyList<CountRow> By(IEnumerable<DocumentSummary> d, Func<DocumentSummary, string?> f) =>
-            d.GroupBy(f).Select(x => new CountRow(x.Key, x.Count())).OrderByDescending(r => r.Documents).ThenBy(r => r.Value ?? "\uffff", StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new WhoCitesView(spelling, who.Label, docs.Count,
+        return TypedResults.Ok(new WhoCitesView(spelling, who.Label, total,
             who.Issuers.Select(i => new CitingGroup(i.Name, i.Level, i.Province, i.District, i.Commune, i.Documents)).ToList(),
-            By(docs, d => d.Province), By(docs, d => d.Level), counts));
+            byProvince, byLevel, counts) { Page = page, PageSize = pageSize });
     }
 
     internal static async Task<Results<Ok<RelatedView>, ValidationProblem, ProblemHttpResult>> RelatedAsync(string key, string? limit, ArchiveQueries queries, CancellationToken ct)
@@ -61,8 +70,7 @@ internal static partial class CitationEndpoints
         var q = queries.Parse(spelling);
         if (q is { Key: null, Number: null }) return Unknown(spelling);
         var related = await queries.RelatedAsync(spelling, n, ct).ConfigureAwait(false);
-        if (related.Count == 0 && (await queries.Store.FindCitingAsync(q, CitingFilter.None, ct).ConfigureAwait(false)).Count == 0
-            && !await KnownAsync(queries, spelling, CitingFilter.None, ct).ConfigureAwait(false))
+        if (related.Count == 0 && !await KnownAsync(queries, q, ct).ConfigureAwait(false))
             return Problems.NotFound($"nothing in the archive is or cites \"{spelling}\"");
         return TypedResults.Ok(new RelatedView(spelling, queries.LabelOf(q), related));
     }
@@ -95,12 +103,10 @@ internal static partial class CitationEndpoints
     [GeneratedRegex(@"(?<![\p{L}\d/])(\d{1,5})-((?:19|20)\d\d)(?![\p{L}\d])")]
     private static partial Regex NumberDashYear();
 
-    /// <summary>Whether the archive knows the document at all: cited with no filter, or stored under that symbol.</summary>
-    private static async Task<bool> KnownAsync(ArchiveQueries queries, string spelling, CitingFilter filter, CancellationToken ct)
-    {
-        if (filter != CitingFilter.None && (await queries.Store.FindCitingAsync(queries.Parse(spelling), CitingFilter.None, ct).ConfigureAwait(false)).Count > 0) return true;
-        return queries.Parse(spelling).Key is { } key && (await queries.Store.FindBySymbolAsync(key, ct).ConfigureAwait(false)).Count > 0;
-    }
+    /// <summary>Whether the archive knows the document at all: cited by anything (whatever the filter), or stored under that symbol.</summary>
+    private static async Task<bool> KnownAsync(ArchiveQueries queries, DocIntel.Extract.Citations.CitationQuery q, CancellationToken ct) =>
+        (await queries.Store.CountCitationsAsync(new CitationFacetQuery([CitationField.Level]) { Cited = q }, ct).ConfigureAwait(false)).Count > 0
+        || (q.Key is { } key && (await queries.Store.FindBySymbolAsync(key, ct).ConfigureAwait(false)).Count > 0);
 
     private static ProblemHttpResult Unknown(string spelling) =>
         Problems.NotFound($"cannot tell which document \"{spelling}\" names; try a number (61/2023/NĐ-CP) or a title the registry knows");

@@ -50,13 +50,12 @@ internal static class DocumentEndpoints
         long? total = null;
         if (withFacets)
         {
-            async Task<IReadOnlyList<FacetValue>> Facet(DocumentField f) =>
-                (await queries.Store.CountDocumentsAsync(new DocumentFacetQuery([f]) { Filter = query with { Limit = 20, Offset = 0 }, Limit = 100 }, ct).ConfigureAwait(false))
-                .Select(c => new FacetValue(c.Values[0], c.Count)).ToList();
-            var type = await Facet(DocumentField.DocType).ConfigureAwait(false);
-            facets = new SearchFacets(type, await Facet(DocumentField.Level).ConfigureAwait(false), await Facet(DocumentField.Province).ConfigureAwait(false),
-                (await Facet(DocumentField.Year).ConfigureAwait(false)).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
-            total = type.Sum(t => t.Count);
+            // One pass over the matches for all four facets (the embedded store counts them on in-memory columns).
+            var counted = await queries.Store.CountMatchesAsync(
+                new MatchFacetQuery(query, [DocumentField.DocType, DocumentField.Level, DocumentField.Province, DocumentField.Year]) { Limit = 100 }, ct).ConfigureAwait(false);
+            IReadOnlyList<FacetValue> Values(int i) => counted.ByField[i].Select(c => new FacetValue(c.Values[0], c.Count)).ToList();
+            facets = new SearchFacets(Values(0), Values(1), Values(2), Values(3).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
+            total = counted.Total;
         }
         var results = hits.Select(h => Highlight(h)).ToList();
         return TypedResults.Ok(new SearchPage(query.Text, exact, page, pageSize, total, results, facets));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using DocIntel.Api;
+using DocIntel.Index.Sqlite;
 using DocIntel.Index.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,36 +34,44 @@ internal static class ApiBenchmark
             var counts = await store.CountAsync(ct).ConfigureAwait(false);
             var provinces = (await store.CountDocumentsAsync(new DocumentFacetQuery([DocumentField.Province]), ct).ConfigureAwait(false))
                 .Select(f => f.Values[0]).OfType<string>().ToList();
-            var app = ApiHost.Build(["--urls", "http://127.0.0.1:0", "--DocIntel:RateLimitPerSecond", "0", "--Logging:LogLevel:Default", "Warning"], store);
-            await using (app.ConfigureAwait(false))
+            // The store as served (answer cache on), then the same file with the cache off: every request computed.
+            await using var uncached = new SqliteDocumentStore(store.Path, new SqliteStoreOptions { CachedAnswers = 0 });
+            await uncached.InitializeAsync(ct).ConfigureAwait(false);
+            foreach (var (label, served) in new (string, IDocumentStore)[] { ("answer cache on (as served)", store), ("answer cache off (every request computed)", uncached) })
             {
-                await app.StartAsync(ct).ConfigureAwait(false);
-                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = n, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+                var app = ApiHost.Build(["--urls", "http://127.0.0.1:0", "--DocIntel:RateLimitPerSecond", "0", "--Logging:LogLevel:Default", "Warning"], served);
+                await using (app.ConfigureAwait(false))
                 {
-                    BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30),
-                };
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"store: {counts.Documents} documents, {counts.Citations} citations; {n} clients, {secs:F0} s per scenario, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
-                string Pick(Random r, IReadOnlyList<string> xs) => xs[r.Next(xs.Count)];
-                string Esc(string s) => Uri.EscapeDataString(s);
-                var scenarios = new (string Name, Func<Random, string> Path)[]
-                {
-                    ("GET /health (HTTP alone, baseline)", _ => "/health"),
-                    ("search: q, top 20 + snippets + 4 facets", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words))),
-                    ("search: q, top 20 + snippets, facets=false", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words)) + "&facets=false"),
-                    ("search: q + province + level=commune", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words)) + "&level=commune&province=" + Esc(Pick(r, provinces))),
-                    ("who-cites: KEY?level=commune&province=P", r => "/api/cites/" + Esc(Pick(r, BenchQueriesCommand.Cited)) + "?level=commune&province=" + Esc(Pick(r, provinces))),
-                    ("who-cites: KEY?groupBy=province&level=commune", r => "/api/cites/" + Esc(Pick(r, BenchQueriesCommand.Cited)) + "?level=commune&groupBy=province"),
-                };
-                foreach (var (name, path) in scenarios)
-                {
-                    await RunAsync(http, n, TimeSpan.FromSeconds(2), path, ct).ConfigureAwait(false);
-                    var m = await RunAsync(http, n, TimeSpan.FromSeconds(secs), path, ct).ConfigureAwait(false);
+                    await app.StartAsync(ct).ConfigureAwait(false);
+                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = n, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+                    {
+                        BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30),
+                    };
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{name,-48} {m.Count / m.Seconds,8:F1} req/s  p50 {m.P(0.5),7:F1} ms  p95 {m.P(0.95),7:F1} ms  p99 {m.P(0.99),7:F1} ms  errors {m.Errors}  (n={m.Count})"));
+                        $"store: {counts.Documents} documents, {counts.Citations} citations; {label}; {n} clients, {secs:F0} s per scenario, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+                    string Pick(Random r, IReadOnlyList<string> xs) => xs[r.Next(xs.Count)];
+                    string Esc(string s) => Uri.EscapeDataString(s);
+                    var scenarios = new (string Name, Func<Random, string> Path)[]
+                    {
+                        ("GET /health (HTTP alone, baseline)", _ => "/health"),
+                        ("search: q, top 20 + snippets + 4 facets", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words))),
+                        ("search: q, top 20 + snippets, facets=false", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words)) + "&facets=false"),
+                        ("search: q + province + level=commune", r => "/api/documents?q=" + Esc(Pick(r, BenchQueriesCommand.Words)) + "&level=commune&province=" + Esc(Pick(r, provinces))),
+                        ("who-cites: KEY?level=commune&province=P", r => "/api/cites/" + Esc(Pick(r, BenchQueriesCommand.Cited)) + "?level=commune&province=" + Esc(Pick(r, provinces))),
+                        ("who-cites: KEY?groupBy=province&level=commune", r => "/api/cites/" + Esc(Pick(r, BenchQueriesCommand.Cited)) + "?level=commune&groupBy=province"),
+                    };
+                    foreach (var (name, path) in scenarios)
+                    {
+                        await RunAsync(http, n, TimeSpan.FromSeconds(2), path, ct).ConfigureAwait(false);
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        var m = await RunAsync(http, n, TimeSpan.FromSeconds(secs), path, ct).ConfigureAwait(false);
+                        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"{name,-48} {m.Count / m.Seconds,8:F1} req/s  p50 {m.P(0.5),7:F1} ms  p95 {m.P(0.95),7:F1} ms  p99 {m.P(0.99),7:F1} ms  errors {m.Errors}  (n={m.Count}, process CPU {cpuMs / Math.Max(1, m.Count):F2} ms/request incl. clients)"));
+                    }
+                    await app.StopAsync(ct).ConfigureAwait(false);
                 }
-                await app.StopAsync(ct).ConfigureAwait(false);
             }
             return 0;
         });

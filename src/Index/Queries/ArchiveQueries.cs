@@ -43,10 +43,13 @@ public sealed class ArchiveQueries(IDocumentStore store, LegalRegistry registry)
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
         store.SearchAsync(query, cancellationToken);
 
-    public async Task<WhoCites> WhoCitesAsync(string spelling, CitingFilter filter, CancellationToken cancellationToken)
+    /// <summary>The documents citing X (all of them, or one page), grouped by issuer.</summary>
+    public async Task<WhoCites> WhoCitesAsync(string spelling, CitingFilter filter, CancellationToken cancellationToken, CitingPage? page = null)
     {
         var q = Parse(spelling);
-        var citing = await store.FindCitingAsync(q, filter, cancellationToken).ConfigureAwait(false);
+        var citing = page is null
+            ? await store.FindCitingAsync(q, filter, cancellationToken).ConfigureAwait(false)
+            : await store.FindCitingAsync(q, filter, page, cancellationToken).ConfigureAwait(false);
         var issuers = citing
             .GroupBy(c => (c.Document.IssuerName, c.Document.Province, c.Document.Level))
             .Select(g => new CitingIssuer(g.Key.IssuerName, g.Key.Level, g.Key.Province, g.First().Document.District, g.First().Document.Commune,

@@ -30,17 +30,28 @@ internal static class SqliteSchema
             year INTEGER, type TEXT, type_folded TEXT, title TEXT, relation TEXT NOT NULL, cited_date TEXT, cited_issuer TEXT,
             level TEXT, province TEXT, province_key TEXT, issuer_name TEXT, commune TEXT, issued_date TEXT,
             PRIMARY KEY (doc_id, seq)) WITHOUT ROWID;
-        """ + Indexes + Fts;
+        """ + Indexes + Fts + Generation;
+
+    /// <summary>
+    /// How many write batches changed the store, and how many of them removed documents: readers keep what they derive
+    /// from the data (facet columns, term statistics, cached answers) for one generation and know when to read again.
+    /// </summary>
+    public const string Generation = """
+        CREATE TABLE IF NOT EXISTS store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, removals INTEGER NOT NULL);
+        INSERT OR IGNORE INTO store_generation VALUES (1, 0, 0);
+        """;
 
     /// <summary>
     /// Indexes on the citation edges (built after the columns exist, also by the migration). <c>citations_cited</c> covers
-    /// "who cites X" filtered and grouped by any field of the citing document; <c>citations_label</c> covers the
+    /// "who cites X" filtered and grouped by any field of the citing document, <c>citations_by_number</c> the same when X is
+    /// named by number ("Nghị định 61/2023": no registry key, so every edge with that number, year and type); <c>citations_label</c> covers the
     /// most-cited tables (by relation, with the cited document's label).
     /// </summary>
     public const string Indexes = """
         CREATE INDEX IF NOT EXISTS citations_cited ON citations(base_key, level, province_key, issued_date, relation, province, issuer_name, commune);
         CREATE INDEX IF NOT EXISTS citations_label ON citations(relation, base_key, type, number, title);
-        CREATE INDEX IF NOT EXISTS citations_number ON citations(num, type_folded, year);
+        DROP INDEX IF EXISTS citations_number;
+        CREATE INDEX IF NOT EXISTS citations_by_number ON citations(num, type_folded, year, level, province_key, issued_date, relation, province, issuer_name, commune);
         """;
 
     /// <summary>

@@ -15,6 +15,15 @@ public sealed record SqliteStoreOptions
     /// <summary>Documents counted per query term for its IDF before the count is extrapolated from the row ids spanned.</summary>
     public int FrequencySample { get; init; } = 5000;
 
+    /// <summary>
+    /// Recent answers kept (search pages, facet counts, who-cites lists and counts), each for the store generation it
+    /// was computed on, so a repeated query costs a lookup until the next write; 0 turns the cache off.
+    /// </summary>
+    public int CachedAnswers { get; init; } = 2048;
+
+    /// <summary>Who-cites lists longer than this are not cached (the memory is better spent on many small answers).</summary>
+    public int CachedListMax { get; init; } = 2000;
+
     /// <summary>Bytes of the file mapped into memory by each read connection (0: none).</summary>
     public long MmapBytes { get; init; } = 1L << 30;
 }

@@ -115,6 +115,14 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
+    /// <summary>Marks the batch as a new generation of the store (readers drop what they derived from the old one).</summary>
+    public void NextGeneration(bool removed)
+    {
+        var cmd = Command("UPDATE store_generation SET generation = generation + 1, removals = removals + $r WHERE id = 1", "$r");
+        Bind(cmd, removed ? 1 : 0);
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>True when some document of this content is stored (so replacing it needs deletes).</summary>
     public bool HasDocuments(string sha256)
     {

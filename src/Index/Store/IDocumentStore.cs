@@ -98,6 +98,20 @@ public sealed record CitingFilter
     public string? Relation { get; init; }
 }
 
+/// <summary>
+/// A page of "who cites X": citing documents ordered by the citing document's province, issuer, date and id (unknown
+/// province and issuer last), so a page holds whole groups as far as it can.
+/// </summary>
+public sealed record CitingPage(int Offset, int Limit)
+{
+    /// <summary>The order every backend pages in.</summary>
+    public static IEnumerable<CitingDocument> Order(IEnumerable<CitingDocument> citing) => citing
+        .OrderBy(c => c.Document.Province is null ? 1 : 0).ThenBy(c => c.Document.Province, StringComparer.Ordinal)
+        .ThenBy(c => c.Document.IssuerName is null ? 1 : 0).ThenBy(c => c.Document.IssuerName, StringComparer.Ordinal)
+        .ThenBy(c => c.Document.IssuedDate is null ? 0 : 1).ThenBy(c => c.Document.IssuedDate).ThenBy(c => c.Document.Id, StringComparer.Ordinal)
+        .ThenBy(c => c.Key, StringComparer.Ordinal);
+}
+
 /// <summary>A citation as stored: an edge from a stored document to a cited document (stored or not).</summary>
 public sealed record StoredCitation(string DocId, string Key, string? Type, string? Number, string? Title, DateOnly? Date, string? Issuer, string Relation)
 {
@@ -158,6 +172,16 @@ public sealed record FacetCount(IReadOnlyList<string?> Values, long Count)
     public string? Label { get; init; }
 }
 
+/// <summary>A result page's facets: a search's matches counted by several fields at once.</summary>
+public sealed record MatchFacetQuery(SearchQuery Filter, IReadOnlyList<DocumentField> Fields)
+{
+    /// <summary>Groups kept per field, the largest first.</summary>
+    public int Limit { get; init; } = 100;
+}
+
+/// <summary>How many documents match, and their counts by each field asked for (in the order asked).</summary>
+public sealed record MatchFacets(long Total, IReadOnlyList<IReadOnlyList<FacetCount>> ByField);
+
 public sealed record StoreCounts(int Files, int FailedFiles, int Documents, int Citations);
 
 /// <summary>
@@ -190,6 +214,14 @@ public interface IDocumentStore : IAsyncDisposable
 
     Task<IReadOnlyList<CitingDocument>> FindCitingAsync(CitationQuery query, CitingFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>One page of the citing documents (see <see cref="CitingPage"/> for the order). This default reads them all.</summary>
+    async Task<IReadOnlyList<CitingDocument>> FindCitingAsync(CitationQuery query, CitingFilter filter, CitingPage page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var all = await FindCitingAsync(query, filter, cancellationToken).ConfigureAwait(false);
+        return CitingPage.Order(all).Skip(Math.Max(0, page.Offset)).Take(Math.Max(0, page.Limit)).ToList();
+    }
+
     /// <summary>One document with its citations and every path of its file; null when unknown.</summary>
     Task<StoredDocument?> GetDocumentAsync(string id, CancellationToken cancellationToken);
 
@@ -208,6 +240,22 @@ public interface IDocumentStore : IAsyncDisposable
     Task<IReadOnlyList<FacetCount>> CountDocumentsAsync(DocumentFacetQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FacetCount>> CountCitationsAsync(CitationFacetQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The facets of a search: its matches counted by each field, and the total. A backend that can count every field in
+    /// one pass over the matches should (the embedded store does); this default asks one grouped count per field.
+    /// </summary>
+    async Task<MatchFacets> CountMatchesAsync(MatchFacetQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = query.Filter with { Limit = 20, Offset = 0 };
+        var byField = new List<IReadOnlyList<FacetCount>>(query.Fields.Count);
+        foreach (var f in query.Fields)
+            byField.Add(await CountDocumentsAsync(new DocumentFacetQuery([f]) { Filter = filter, Limit = query.Limit }, cancellationToken).ConfigureAwait(false));
+        // Every document has a type, so the type counts add up to the matches.
+        var types = await CountDocumentsAsync(new DocumentFacetQuery([DocumentField.DocType]) { Filter = filter, Limit = int.MaxValue }, cancellationToken).ConfigureAwait(false);
+        return new MatchFacets(types.Sum(t => t.Count), byField);
+    }
 
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
 

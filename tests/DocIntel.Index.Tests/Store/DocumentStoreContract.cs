@@ -347,4 +347,67 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var types = await Store.CountDocumentsAsync(new DocumentFacetQuery([DocumentField.DocType, DocumentField.Level]) { Filter = new SearchQuery("nghi dinh") }, CancellationToken.None);
         Assert.Equal(2, types.Sum(f => f.Count));
     }
+    public static TheoryData<string, SearchQuery, long> FacetedSearches => new()
+    {
+        { "words", new SearchQuery("dan chu"), 3 },
+        { "words with diacritics", new SearchQuery("dân chủ"), 3 },
+        { "level", new SearchQuery("dan chu") { Level = "commune" }, 2 },
+        { "type", new SearchQuery("dan chu") { DocType = "bao_cao" }, 1 },
+        { "province, any spelling", new SearchQuery("nghi dinh") { Province = "thai binh" }, 1 },
+        { "issuer", new SearchQuery("dan chu") { Issuer = "tan thanh" }, 1 },
+        { "dates", new SearchQuery("dan chu") { From = new DateOnly(2024, 3, 1), To = new DateOnly(2024, 5, 31) }, 2 },
+        { "cites", new SearchQuery("dan chu") { Cites = CitationQuery.Parse("59/2023/NĐ-CP") }, 2 },
+        { "exact phrase", new SearchQuery("hương ước") { Exact = true }, 1 },
+        { "no words, filters only", new SearchQuery("") { Level = "commune" }, 2 },
+        { "no words, no filters", new SearchQuery(""), 3 },
+        { "an unknown level", new SearchQuery("dan chu") { Level = "central" }, 0 },
+        { "no match", new SearchQuery("không có ở đâu"), 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(FacetedSearches))]
+    public async Task FacetsOfASearchAgreeWithOneGroupedCountPerField(string name, SearchQuery query, long matches)
+    {
+        await LoadAsync();
+        DocumentField[] fields = [DocumentField.DocType, DocumentField.Level, DocumentField.Province, DocumentField.Year, DocumentField.Issuer, DocumentField.Month];
+        var facets = await Store.CountMatchesAsync(new MatchFacetQuery(query, fields), CancellationToken.None);
+        Assert.True(matches == facets.Total, $"{name}: {facets.Total} matches, expected {matches}");
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var one = await Store.CountDocumentsAsync(new DocumentFacetQuery([fields[i]]) { Filter = query, Limit = 100 }, CancellationToken.None);
+            Assert.Equal(one.Select(f => (f.Values[0], f.Count)), facets.ByField[i].Select(f => (f.Values[0], f.Count)));
+            Assert.Equal(matches, facets.ByField[i].Sum(f => f.Count));
+        }
+    }
+
+    [Fact]
+    public async Task FacetsNameTheValuesAsStored()
+    {
+        await LoadAsync();
+        var facets = await Store.CountMatchesAsync(new MatchFacetQuery(new SearchQuery("dan chu"), [DocumentField.Province, DocumentField.Year, DocumentField.Level]), CancellationToken.None);
+        Assert.Contains(facets.ByField[0], f => f.Values[0] == "Thái Bình" && f.Count == 1);
+        Assert.Equal([("2024", 3L)], facets.ByField[1].Select(f => (f.Values[0]!, f.Count)));
+        Assert.Equal(("commune", 2L), (facets.ByField[2][0].Values[0]!, facets.ByField[2][0].Count));
+    }
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task CitingDocumentsComeInPagesThatAddUpToTheWholeList(int size)
+    {
+        await LoadAsync();
+        var doc = Document(CommuneReport.Replace("12/BC-UBND", "13/BC-UBND", StringComparison.Ordinal).Replace("10 tháng 5", "11 tháng 6", StringComparison.Ordinal), Sha('d'));
+        await Store.StoreAsync(new FileRecord(Sha('d'), doc.Source.Path, 1), [doc], CancellationToken.None);
+        var q = CitationQuery.Parse("59/2023/NĐ-CP");
+        var all = CitingPage.Order(await Store.FindCitingAsync(q, CitingFilter.None, CancellationToken.None)).ToList();
+        Assert.Equal(3, all.Count);
+        var paged = new List<CitingDocument>();
+        for (var offset = 0; offset < all.Count + size; offset += size)
+            paged.AddRange(await Store.FindCitingAsync(q, CitingFilter.None, new CitingPage(offset, size), CancellationToken.None));
+        Assert.Equal(all.Select(c => c.Document.Id), paged.Select(c => c.Document.Id));
+        // Thái Bình's letter, then the commune's two reports by date (their header names no province: unknown comes last).
+        Assert.Equal(["1140/UBND-NCKS", "12/BC-UBND", "13/BC-UBND"], paged.Select(c => c.Document.Number!));
+        var communes = await Store.FindCitingAsync(q, new CitingFilter { Level = "commune" }, new CitingPage(1, 10), CancellationToken.None);
+        Assert.Equal("13/BC-UBND", Assert.Single(communes).Document.Number);
+    }
 }

@@ -65,6 +65,60 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
         Assert.Equal(["22/BC-UBND", "23/BC-UBND"], hits.Select(h => h.Document.Number!).Order(StringComparer.Ordinal));
     }
 
+    private static async Task<long> CommunesMatchingAsync(IDocumentStore store, string words) =>
+        (await store.CountMatchesAsync(new MatchFacetQuery(new SearchQuery(words) { Level = "commune" }, [DocumentField.Province]), CancellationToken.None)).Total;
+
+    [Fact]
+    public async Task FacetsFollowNewFilesReplacedFilesAndWritesOfAnotherProcess()
+    {
+        await StoreReportsAsync(Store);
+        Assert.Equal(1, await CommunesMatchingAsync(Store, "huong uoc"));
+        // Another store object on the same file (another process: an ingest while the API serves) adds a report.
+        await using (IDocumentStore other = new SqliteDocumentStore(_path))
+        {
+            await other.InitializeAsync(CancellationToken.None);
+            var more = Document("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 30/BC-UBND\nBáo cáo xây dựng hương ước, quy ước", new string('e', 64));
+            await other.StoreAsync(new FileRecord(more.Source.Sha256, "/archive/x.txt", 1), [more], CancellationToken.None);
+        }
+        Assert.Equal(2, await CommunesMatchingAsync(Store, "huong uoc"));
+        // The same path with new bytes: the old report goes at the sweep, and its row id may be given to a new document.
+        var changed = Document("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 31/BC-UBND\nBáo cáo tiếp công dân", new string('f', 64));
+        await Store.StoreAsync(new FileRecord(changed.Source.Sha256, "/archive/x.txt", 1), [changed], CancellationToken.None);
+        await Store.SweepAsync(CancellationToken.None);
+        Assert.Equal(1, await CommunesMatchingAsync(Store, "huong uoc"));
+        Assert.Equal(1, await CommunesMatchingAsync(Store, "tiep cong dan"));
+    }
+
+    [Fact]
+    public async Task ARepeatedQueryIsAnsweredFromTheCacheUntilTheNextWrite()
+    {
+        await StoreReportsAsync(Store);
+        var query = new SearchQuery("dan chu") { Level = "commune" };
+        var first = await Store.SearchAsync(query, CancellationToken.None);
+        Assert.Same(first, await Store.SearchAsync(query with { }, CancellationToken.None));
+        var cited = CitationQuery.Parse("Nghị định 61/2023");
+        var citing = await Store.FindCitingAsync(cited, CancellationToken.None);
+        Assert.Same(citing, await Store.FindCitingAsync(cited, CancellationToken.None));
+
+        var more = Document("ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 30/BC-UBND\nBáo cáo dân chủ ở cơ sở theo Nghị định số 61/2023/NĐ-CP", new string('e', 64));
+        await Store.StoreAsync(new FileRecord(more.Source.Sha256, "/archive/x.txt", 1), [more], CancellationToken.None);
+        Assert.Equal(first.Count + 1, (await Store.SearchAsync(query, CancellationToken.None)).Count);
+        Assert.Equal(citing.Count + 1, (await Store.FindCitingAsync(cited, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task WithTheCacheOffEveryQueryIsComputedAgain()
+    {
+        await StoreReportsAsync(Store);
+        await using IDocumentStore uncached = new SqliteDocumentStore(_path, new SqliteStoreOptions { CachedAnswers = 0 });
+        await uncached.InitializeAsync(CancellationToken.None);
+        var query = new SearchQuery("dan chu");
+        var first = await uncached.SearchAsync(query, CancellationToken.None);
+        var second = await uncached.SearchAsync(query, CancellationToken.None);
+        Assert.NotSame(first, second);
+        Assert.Equal(first.Select(h => h.Document.Id), second.Select(h => h.Document.Id));
+    }
+
     [Fact]
     public async Task ASchema2StoreIsMigratedInPlace()
     {
@@ -76,7 +130,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
             await c.OpenAsync();
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
-                DROP INDEX citations_cited; DROP INDEX citations_label; DROP INDEX citations_number; DROP INDEX documents_facets;
+                DROP INDEX citations_cited; DROP INDEX citations_label; DROP INDEX citations_by_number; DROP INDEX documents_facets;
                 ALTER TABLE citations DROP COLUMN level; ALTER TABLE citations DROP COLUMN province; ALTER TABLE citations DROP COLUMN province_key;
                 ALTER TABLE citations DROP COLUMN issuer_name; ALTER TABLE citations DROP COLUMN commune; ALTER TABLE citations DROP COLUMN issued_date;
                 CREATE INDEX citations_key ON citations(base_key, relation); CREATE INDEX citations_num ON citations(num, year);
