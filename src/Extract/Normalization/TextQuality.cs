@@ -45,24 +45,29 @@ public static class TextQuality
             while (j < text.Length && IsWordChar(text[j]))
             {
                 var ch = text[j];
-                if (ch >= 0x80) nonAscii = true;
-                if (ch is 'ƣ' or 'Ƣ' || ch is >= '\uE000' and <= '\uF8FF') damaged++;
-                if (MojibakeSignature.Contains(ch)) signature = true;
+                if (ch >= 0x80)
+                {
+                    nonAscii = true;
+                    if (ch is 'ƣ' or 'Ƣ' || ch is >= '\uE000' and <= '\uF8FF') damaged++;
+                    // Every signature character is in Latin-1's upper half: the search is only worth it there.
+                    if (ch >= 0xA0 && MojibakeSignature.Contains(ch)) signature = true;
+                }
                 if (VietnameseSyllable.IsVowel(ch)) vowels++;
                 j++;
             }
-            var word = text[i..j];
+            // Only words with a non-ASCII letter are looked up (as a string); plain words are judged in place.
+            var span = text.AsSpan(i, j - i);
             words++;
-            if (signature && word.Any(char.IsAsciiLetter))
+            if (signature && (span.ContainsAnyInRange('A', 'Z') || span.ContainsAnyInRange('a', 'z')))
             {
                 mojibake++;
             }
             else if (!nonAscii)
             {
                 valid++;
-                if (vowels == 0 && word.Length <= 2 && char.IsUpper(word[0]) && IsBrokenNeighbour(text, i, j, lexicon)) fragments++;
+                if (vowels == 0 && span.Length <= 2 && char.IsUpper(span[0]) && IsBrokenNeighbour(text, i, j, lexicon)) fragments++;
             }
-            else if (word.All(char.IsLetter) && lexicon.Contains(SyllableLexicon.Key(word)))
+            else if (AllLetters(span) && lexicon.Contains(SyllableLexicon.Key(span.ToString())))
             {
                 valid++;
             }
@@ -83,6 +88,13 @@ public static class TextQuality
             MojibakeRatio = mojibakeRatio,
             Fragments = fragments,
         };
+    }
+
+    private static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (!char.IsLetter(c)) return false;
+        return true;
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || (c >= 0xA0 && MojibakeSignature.Contains(c)) || c == '\u00AD';

@@ -90,7 +90,7 @@ public sealed class DocumentPipeline
         {
             read.Text!.Images?.Dispose();
         }
-        if (source.Pages.All(p => p.Text.Count(char.IsLetter) == 0))
+        if (!source.Pages.Any(p => p.Text.Any(char.IsLetter)))
             return new FileOutcome(path, sha, bytes.LongLength, [], NoTextReason(source));
         return new FileOutcome(path, sha, bytes.LongLength, Extract(source), null) { SearchablePdf = searchable, RawText = source.JoinedText };
     }
@@ -108,7 +108,8 @@ public sealed class DocumentPipeline
     /// </summary>
     private async Task<(SourceText Source, string? Searchable)> GateAsync(SourceText source, CancellationToken cancellationToken)
     {
-        var verdicts = source.Pages.Select(PageGate.Assess).ToList();
+        // A plain-text page has nothing to OCR: no verdict needed (scoring a page costs as much as normalising it).
+        var verdicts = source.Pages.Select(p => p.Origin == TextOrigins.Plain ? new PageVerdict(false, 1, 0, null) : PageGate.Assess(p)).ToList();
         var todo = Enumerable.Range(0, source.Pages.Count).Where(i => verdicts[i].NeedsOcr && source.Pages[i].Origin != TextOrigins.Plain).ToList();
         if (todo.Count == 0 || source.Images is null || !_options.Ocr)
         {

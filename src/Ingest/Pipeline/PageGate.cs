@@ -23,12 +23,12 @@ public static partial class PageGate
     {
         ArgumentNullException.ThrowIfNull(page);
         var letters = page.Text.Count(char.IsLetter);
-        var score = letters == 0 ? 0 : TextQuality.Score(page.Text).Score;
+        var quality = TextQuality.Score(page.Text);
+        var score = letters == 0 ? 0 : quality.Score;
         if (letters < MinLetters)
             return new PageVerdict(true, score, letters, page.StampLinesRemoved > 0 ? "text layer is only a digital-signature stamp" : letters == 0 ? "no text layer" : $"text layer too thin ({letters} letters)");
         if (page.ImageCoverage > 0.6 && letters < 400)
             return new PageVerdict(true, score, letters, $"page is mostly image with only {letters} letters of text");
-        var quality = TextQuality.Score(page.Text);
         // Any ƣ or private-use glyph means the layer's font maps letters wrongly; OCR is tried and kept only if it scores better.
         if (score < MinScore || quality.DamagedGlyphs > 0 || DamagedGlyphs(page.Text) > 0)
             return new PageVerdict(true, score, letters, "text layer damaged: " + (quality.Reasons.Count > 0 ? string.Join("; ", quality.Reasons) : $"{DamagedGlyphs(page.Text)} damaged glyphs (ƣ, private-use)"));
