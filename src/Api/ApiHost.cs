@@ -52,6 +52,7 @@ public static class ApiHost
             new DocumentExtractor(sp.GetRequiredService<ReferenceData>(), ExtractionOptions.Default)));
         services.AddSingleton<IngestJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestJobs>());
+        services.AddHostedService<StoreWarmup>();
 
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         services.AddProblemDetails();
