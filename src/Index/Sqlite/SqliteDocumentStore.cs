@@ -39,7 +39,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = path;
         _options = options ?? SqliteStoreOptions.Default;
-        _answers = new AnswerCache(_options.CachedAnswers);
+        _answers = new AnswerCache(_options.CachedAnswers, _options.CachedRows);
         _writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
     }
@@ -277,7 +277,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         var hits = terms.Count == 0
             ? await ListAsync(c, query, cancellationToken).ConfigureAwait(false)
             : await RankAsync(c, query, terms, generation, cancellationToken).ConfigureAwait(false);
-        _answers.Set(key, hits);
+        _answers.Set(key, hits, hits.Count);
         return hits;
     }
 
@@ -429,7 +429,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(new CitingDocument(ReadSummary(r), r.GetString(12), Str(r, 13) ?? Str(r, 14), r.GetString(15)));
-        if (result.Count <= _options.CachedListMax) _answers.Set(key, result);
+        _answers.Set(key, result, result.Count);
         return result;
     }
 
@@ -463,7 +463,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
             result.Add(new CitingDocument(ReadSummary(r), r.GetString(12), Str(r, 13) ?? Str(r, 14), r.GetString(15)));
-        _answers.Set(key, result);
+        _answers.Set(key, result, result.Count);
         return result;
     }
 
@@ -618,7 +618,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         cmd.Parameters.AddWithValue("$limit", query.Limit);
         cmd.CommandText = sql.ToString();
         var counts = await ReadFacetsAsync(cmd, groups.Count, labelled: false, cancellationToken).ConfigureAwait(false);
-        _answers.Set(key, counts);
+        _answers.Set(key, counts, counts.Count);
         return counts;
     }
 
@@ -645,7 +645,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         cmd.Parameters.AddWithValue("$limit", query.Limit);
         cmd.CommandText = sql.ToString();
         var counts = await ReadFacetsAsync(cmd, groups.Count, labelled, cancellationToken).ConfigureAwait(false);
-        _answers.Set(key, counts);
+        _answers.Set(key, counts, counts.Count);
         return counts;
     }
 
@@ -712,7 +712,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
             }
         }
         var result = new MatchFacets(total, tallies.Select(t => t.Result(query.Limit)).ToList());
-        _answers.Set(key, result);
+        _answers.Set(key, result, result.ByField.Sum(f => f.Count));
         return result;
 
         void Count(long rid)

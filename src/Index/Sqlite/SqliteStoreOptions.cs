@@ -21,8 +21,11 @@ public sealed record SqliteStoreOptions
     /// </summary>
     public int CachedAnswers { get; init; } = 2048;
 
-    /// <summary>Who-cites lists longer than this are not cached (the memory is better spent on many small answers).</summary>
-    public int CachedListMax { get; init; } = 2000;
+    /// <summary>
+    /// Rows all cached answers may hold together (a search hit, a citing document, a facet group: a few hundred bytes
+    /// each); the least recently used answers go first. An answer larger than this is not cached.
+    /// </summary>
+    public long CachedRows { get; init; } = 100_000;
 
     /// <summary>Bytes of the file mapped into memory by each read connection (0: none).</summary>
     public long MmapBytes { get; init; } = 1L << 30;
