@@ -28,6 +28,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteStoreOptions _options;
     private readonly AnswerCache _answers;
+    private readonly AnswerCache _termSets;
     private readonly SemaphoreSlim _columnsGate = new(1, 1);
 
     // Derived from the data, each for one store generation; replaced, never changed in place.
@@ -40,6 +41,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         Path = path;
         _options = options ?? SqliteStoreOptions.Default;
         _answers = new AnswerCache(_options.CachedAnswers, _options.CachedRows);
+        _termSets = new AnswerCache(4096, _options.CachedTermSetBytes / sizeof(ulong));
         _writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
     }
@@ -673,6 +675,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
         {
             foreach (var rid in columns.Rows()) Count(rid);
         }
+        else if (filter.Cites is null && !exact)
+        {
+            // The words' row sets intersected; type, level and province are checked on the columns.
+            var sets = new List<RowSet>(terms.Count);
+            foreach (var term in terms.Distinct(StringComparer.Ordinal))
+                sets.Add(await TermSetAsync(c, tx, generation, columns.MaxRid, term, cancellationToken).ConfigureAwait(false));
+            foreach (var rid in RowSet.Intersect(sets).Ids()) Count(rid);
+        }
         else
         {
             using var cmd = c.CreateCommand();
@@ -721,6 +731,23 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
             total++;
             foreach (var t in tallies) t.Add(rid);
         }
+    }
+
+    /// <summary>
+    /// The documents whose text holds a term, for the generation the transaction sees: read from the full-text index
+    /// once, then kept (as Lucene keeps the bit sets of frequent filters) until the store changes.
+    /// </summary>
+    private async Task<RowSet> TermSetAsync(SqliteConnection c, SqliteTransaction tx, long generation, long maxRid, string term, CancellationToken ct)
+    {
+        var key = CacheKey("rows", generation, term);
+        if (_termSets.TryGet<RowSet>(key, out var set)) return set;
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT group_concat(rowid) FROM documents_fts WHERE documents_fts MATCH $t";
+        cmd.Parameters.AddWithValue("$t", "folded : " + SqliteQueries.Quote(term));
+        set = RowSet.FromIds(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as string, maxRid);
+        _termSets.Set(key, set, set.Words);
+        return set;
     }
 
     /// <summary>The facet columns of the generation a read transaction sees: the shared snapshot, brought up to date once.</summary>

@@ -27,6 +27,13 @@ public sealed record SqliteStoreOptions
     /// </summary>
     public long CachedRows { get; init; } = 100_000;
 
+    /// <summary>
+    /// Memory for the sets of documents holding each searched word (one bit a document: 12.5 KB a word over 100,000
+    /// documents), kept until the store changes so facets of common words are counted without reading their posting
+    /// lists again.
+    /// </summary>
+    public long CachedTermSetBytes { get; init; } = 64L << 20;
+
     /// <summary>Bytes of the file mapped into memory by each read connection (0: none).</summary>
     public long MmapBytes { get; init; } = 1L << 30;
 }
