@@ -36,7 +36,7 @@ internal static partial class CitationEndpoints
             To = args.Date("to", a.To),
         };
         var groupBy = args.OneOf("groupBy", a.GroupBy, "province", "level", "issuer", "commune", "month", "year", "relation");
-        var pageSize = args.Int("pageSize", a.PageSize, 200, 1, 1000);
+        var pageSize = args.Int("pageSize", a.PageSize, 50, 1, 1000);
         var page = args.Int("page", a.Page, 1, 1, 100_000);
         if (args.Failed) return args.Problem();
         var spelling = Key(key);
