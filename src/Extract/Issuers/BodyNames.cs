@@ -64,7 +64,7 @@ public static partial class BodyNames
     public static string ToNormalCase(string name)
     {
         var expanded = ExpandAbbreviations(name.Trim().Trim('*', '-', ' ', ',', ';', '.'));
-        var lower = expanded.ToLower(CultureInfo.InvariantCulture);
+        var lower = VietnameseSyllable.ToLowerInvariant(expanded);
         var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var result = words.ToArray();
         // Place names after a unit word or a level body run to the end of the name.
@@ -102,7 +102,7 @@ public static partial class BodyNames
         word.Length == 0 ? word : char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
 
     public static string TitleCase(string words) =>
-        string.Join(' ', words.ToLower(CultureInfo.InvariantCulture).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Capitalize));
+        string.Join(' ', VietnameseSyllable.ToLowerInvariant(words).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Capitalize));
 
     /// <summary>Folded form for comparisons.</summary>
     public static string Key(string name) => string.Join(' ', SearchFolding.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -232,7 +232,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     private string? UnitTypeOf(string placeName, string text, DateOnly? date)
     {
         var m = Regex.Match(text, Regex.Escape(placeName) + @"\s+là\s+(?:một\s+)?(?<u>xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)", RegexOptions.IgnoreCase);
-        if (m.Success) return m.Groups["u"].Value.ToLowerInvariant();
+        if (m.Success) return VietnameseSyllable.ToLowerInvariant(m.Groups["u"].Value);
         var era = AdminGazetteer.EraOf(date);
         var found = gazetteer.Find(placeName, era);
         return found.Count == 1 ? found[0].Type.ToLowerInvariant() switch
@@ -363,7 +363,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     {
         foreach (Match m in UnitMention().Matches(s))
         {
-            yield return (m.Groups["unit"].Value.ToLowerInvariant(), m.Groups["name"].Value);
+            yield return (VietnameseSyllable.ToLowerInvariant(m.Groups["unit"].Value), m.Groups["name"].Value);
         }
     }
 }

@@ -47,7 +47,9 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         ArgumentNullException.ThrowIfNull(printed);
         // The contract's rules only (NFC, ƣ→ư, one dash, no spaces, capitals, no "Số"): symbols are short and many,
         // so not the whole normaliser.
-        var s = printed.IsNormalized(NormalizationForm.FormC) ? printed : printed.Normalize(NormalizationForm.FormC);
+        // Below U+0300 every character is already NFC (no combining marks, no canonical singletons): no ICU call.
+        var s = printed.AsSpan().ContainsAnyInRange('\u0300', '\uffff') && !printed.IsNormalized(NormalizationForm.FormC)
+            ? printed.Normalize(NormalizationForm.FormC) : printed;
         s = SoPrefix().Replace(s, "");
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
