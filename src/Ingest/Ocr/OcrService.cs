@@ -125,25 +125,33 @@ public sealed class OcrService : IDisposable
     internal static double UncoveredInk(LeptPix pix, OcrPageResult reading)
     {
         if (reading.RotationDegrees != 0 || reading.Width != pix.Width || reading.Height != pix.Height) return 0;
-        var gray = pix.ToGray8();
         int w = pix.Width, h = pix.Height;
-        var covered = new bool[h];
-        foreach (var word in reading.Words)
-        {
-            for (var y = Math.Max(0, (int)word.Top - 4); y < Math.Min(h, (int)word.Bottom + 4); y++) covered[y] = true;
-        }
-        int ink = 0, uncovered = 0;
         var margin = w / 20;
-        for (var y = 0; y < h; y++)
+        var dark = System.Buffers.ArrayPool<int>.Shared.Rent(h);
+        var covered = System.Buffers.ArrayPool<bool>.Shared.Rent(h);
+        try
         {
-            var dark = 0;
-            var row = gray.AsSpan(y * w + margin, w - 2 * margin);
-            foreach (var b in row) if (b < 128) dark++;
-            if (dark < row.Length * 0.03) continue;
-            ink++;
-            if (!covered[y]) uncovered++;
+            pix.CountDarkPerRow(margin, w - margin, dark.AsSpan(0, h));
+            Array.Clear(covered, 0, h);
+            foreach (var word in reading.Words)
+            {
+                for (var y = Math.Max(0, (int)word.Top - 4); y < Math.Min(h, (int)word.Bottom + 4); y++) covered[y] = true;
+            }
+            int ink = 0, uncovered = 0;
+            var least = (w - 2 * margin) * 0.03;
+            for (var y = 0; y < h; y++)
+            {
+                if (dark[y] < least) continue;
+                ink++;
+                if (!covered[y]) uncovered++;
+            }
+            return ink == 0 ? 0 : (double)uncovered / ink;
         }
-        return ink == 0 ? 0 : (double)uncovered / ink;
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(dark);
+            System.Buffers.ArrayPool<bool>.Shared.Return(covered);
+        }
     }
 
     /// <summary>

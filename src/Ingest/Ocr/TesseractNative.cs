@@ -78,6 +78,8 @@ internal static partial class TesseractNative
     [LibraryImport(Lept)]
     internal static partial int pixReadHeaderMem(ref byte data, nuint size, out int format, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int isColormapped);
 
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] internal static partial IntPtr pixRead(string filename);
+
     [LibraryImport(Lept)] internal static partial void pixDestroy(ref IntPtr pix);
 
     /// <summary>Another reference to the same image (refcount + 1); each reference is released by its own pixDestroy.</summary>
