@@ -94,4 +94,58 @@ public sealed class PageLayoutTests
         Assert.Equal(["Nơi nhận:", "- Như trên;", "- Lưu: VT."], kept);
         Assert.Equal(3, removed);
     }
+
+    /// <summary>The end of seed 004's first body paragraph (harsh scan, page 2: turned 2.4°), one Tesseract line each.</summary>
+    private static readonly string[] Paragraph =
+    [
+        "Để tiếp tục đẩy mạnh, nâng cao chất lượng, hiệu quả việc thực hiện dân chủ ở",
+        "tỉnh, Ban Chỉ đạo Thực hiện dân chủ ở cơ sở của tỉnh đề nghị Ban Cán sự đảng",
+        "chức chính trị - xã hội tỉnh, các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh",
+        "hiện tốt một số nội dung sau:",
+        "1. Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố căn cứ chức năng,",
+    ];
+
+    /// <summary>
+    /// A scan turned by <paramref name="degrees"/> (clockwise positive, as a scanner's skew): each word's box moves with
+    /// its centre, so a line's right end sits lower or higher than its left end by more than the line spacing.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2.4)]
+    [InlineData(2.4)]
+    [InlineData(-1.0)]
+    public void SkewedScanKeepsTesseractsLinesInOrder(double degrees)
+    {
+        var slope = Math.Tan(degrees * Math.PI / 180);
+        var words = Paragraph
+            .SelectMany((line, i) => Line(line, 300, 1000 + 60 * i, key: i + 1))
+            .Select(w => { var dy = slope * (w.CenterX - W / 2); return w with { Top = w.Top + dy, Bottom = w.Bottom + dy }; })
+            .ToList();
+        var page = PageLayout.Compose(words, W, H);
+        Assert.Equal(string.Join("\n", Paragraph), page.Text);
+        Assert.Equal(slope, PageLayout.PageSlope(words, W), 4);
+    }
+
+    /// <summary>
+    /// One tall box (c019's small-print recipients at 300 dpi: a word read across two lines) does not stretch its line
+    /// over the next one: the wrapped end of the list item stays after it.
+    /// </summary>
+    [Fact]
+    public void OneTallWordDoesNotPullTheNextLineInFrontOfItsOwn()
+    {
+        var item = Line("- UBND các tỉnh, thành phố: Hải Phòng, Hưng Yên, Ninh Bình, Bắc", 300, 1000, key: 1)
+            .Select(w => w.Text == "Hưng" ? w with { Bottom = w.Bottom + 45 } : w);
+        var wrapped = Line("Ninh, Phú Thọ, Tuyên Quang;", 290, 1050, key: 2);
+        var page = PageLayout.Compose([.. item, .. wrapped], W, H);
+        Assert.Equal("- UBND các tỉnh, thành phố: Hải Phòng, Hưng Yên, Ninh Bình, Bắc\nNinh, Phú Thọ, Tuyên Quang;", page.Text);
+    }
+
+    /// <summary>Text-layer words (no Tesseract line ids) are never moved, whatever their slope.</summary>
+    [Fact]
+    public void WordsWithoutLineIdsAreNotStraightened()
+    {
+        var words = Line("Ủy ban nhân dân tỉnh nhận được Văn bản số 44-CV/BCĐ ngày 25/3/2024", 300, 600)
+            .Select((w, i) => w with { Top = w.Top + 3 * i, Bottom = w.Bottom + 3 * i }).ToList();
+        Assert.Same(words, PageLayout.Straighten(words, W));
+    }
 }
