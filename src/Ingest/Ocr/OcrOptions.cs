@@ -76,6 +76,14 @@ public sealed record OcrOptions
     /// <summary>Detect sideways or upside-down pages (Tesseract OSD) when a page reads badly.</summary>
     public bool DetectOrientation { get; init; } = true;
 
+    /// <summary>
+    /// Tesseract run-time variables set on every engine after Init (as the CLI's <c>-c NAME=VALUE</c>), for experiments
+    /// and special batches; none by default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = NoVariables;
+
+    private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
+
     /// <summary>Words under this confidence (0–100) are flagged as doubtful.</summary>
     public double LowWordConfidence { get; init; } = 60;
 

@@ -55,7 +55,7 @@ public sealed class OcrService : IDisposable
     {
         if (!_idle.TryTake(out var engine))
         {
-            engine = TesseractEngine.Create(Options.Languages, _dataPath, Options.PageSegMode);
+            engine = TesseractEngine.Create(Options.Languages, _dataPath, Options.PageSegMode, Options.Variables);
             _all.Add(engine);
         }
         try { return work(engine); }

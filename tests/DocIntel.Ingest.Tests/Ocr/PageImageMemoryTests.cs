@@ -113,3 +113,15 @@ public sealed class PageImageMemoryTests(ITestOutputHelper output)
         Assert.True(p.ExitCode is 0 or 3, $"{tool}: {err}"); // 3: warnings only
     }
 }
+
+/// <summary>Tesseract run-time variables (--ocr-var NAME=VALUE) reach the engine, and a wrong name says so.</summary>
+public sealed class TesseractVariableTests
+{
+    [Fact]
+    public void KnownVariableIsSetAndUnknownOneIsRefusedByName()
+    {
+        using (TesseractEngine.Create("vie", null, 3, new Dictionary<string, string> { ["textord_heavy_nr"] = "1" })) { }
+        var ex = Assert.Throws<OcrUnavailableException>(() => TesseractEngine.Create("vie", null, 3, new Dictionary<string, string> { ["no_such_variable"] = "1" }));
+        Assert.Contains("no_such_variable", ex.Message, StringComparison.Ordinal);
+    }
+}
