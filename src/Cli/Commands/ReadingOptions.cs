@@ -28,6 +28,8 @@ internal sealed class ReadingOptions
 
     public Option<int> OcrUpscaleBelow { get; } = new("--ocr-upscale-below") { Description = "scale page images under this dpi up to 300 dpi before OCR (0: never)", DefaultValueFactory = _ => OcrOptions.Default.UpscaleBelowDpi };
 
+    public Option<bool> NoDespeckle { get; } = new("--ocr-no-despeckle") { Description = "keep isolated specks on bilevel (fax, G4) pages (default: removed before OCR)" };
+
     public Option<string[]> OcrVar { get; } = new("--ocr-var") { Description = "a Tesseract run-time variable NAME=VALUE for every engine (repeatable; as tesseract -c)", AllowMultipleArgumentsPerToken = false };
 
     public void AddTo(Command cmd)
@@ -41,6 +43,7 @@ internal sealed class ReadingOptions
         cmd.Options.Add(OcrCleanup);
         cmd.Options.Add(OcrUpscaleBelow);
         cmd.Options.Add(OcrVar);
+        cmd.Options.Add(NoDespeckle);
     }
 
     /// <summary>The pipeline with these options applied (the default one when none is given).</summary>
@@ -56,6 +59,7 @@ internal sealed class ReadingOptions
             Cleanup = mode,
             CleanupSteps = steps,
             UpscaleBelowDpi = Math.Max(0, pr.GetValue(OcrUpscaleBelow)),
+            DespeckleBilevel = !pr.GetValue(NoDespeckle),
         };
         if (pr.GetValue(OcrVar) is { Length: > 0 } vars) options = options with { Variables = ParseVariables(vars) };
         var ocr = options == OcrOptions.Default ? null : new OcrService(options);

@@ -45,6 +45,24 @@ internal sealed class LeptPix : SafeHandle
         return scaled;
     }
 
+    /// <summary>
+    /// A bilevel copy without the specks (components under <paramref name="size"/> px each way) that lie farther than
+    /// <paramref name="reach"/> px from any larger component (a letter): isolated noise goes, marks beside letters stay.
+    /// </summary>
+    public LeptPix WithoutIsolatedSpecks(int size, int reach)
+    {
+        using var big = Wrap(TesseractNative.pixSelectBySize(handle, size, size, 8, 5, 4, IntPtr.Zero)) ?? throw new InvalidOperationException("pixSelectBySize failed");
+        using var near = Wrap(TesseractNative.pixDilateBrick(IntPtr.Zero, big.Pointer, 2 * reach + 1, 2 * reach + 1)) ?? throw new InvalidOperationException("pixDilateBrick failed");
+        using var small = Wrap(TesseractNative.pixXor(IntPtr.Zero, handle, big.Pointer)) ?? throw new InvalidOperationException("pixXor failed");
+        // Whole specks, not pixels: a mark that reaches into the letters' neighbourhood stays entire.
+        using var touching = Wrap(TesseractNative.pixAnd(IntPtr.Zero, small.Pointer, near.Pointer)) ?? throw new InvalidOperationException("pixAnd failed");
+        using var kept = Wrap(TesseractNative.pixSeedfillBinary(IntPtr.Zero, touching.Pointer, small.Pointer, 8)) ?? throw new InvalidOperationException("pixSeedfillBinary failed");
+        using var far = Wrap(TesseractNative.pixSubtract(IntPtr.Zero, small.Pointer, kept.Pointer)) ?? throw new InvalidOperationException("pixSubtract failed");
+        var result = Wrap(TesseractNative.pixSubtract(IntPtr.Zero, handle, far.Pointer)) ?? throw new InvalidOperationException("pixSubtract failed");
+        result.SetResolution(XResolution);
+        return result;
+    }
+
     /// <summary>The image as 8-bit grey bytes, one byte a pixel, rows packed (for Magick.NET clean-up).</summary>
     public byte[] ToGray8()
     {

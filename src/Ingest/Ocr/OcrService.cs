@@ -69,8 +69,16 @@ public sealed class OcrService : IDisposable
         var cleanup = Options.Cleanup;
         LeptPix? cleaned = null;
         LeptPix? scaled = null;
+        LeptPix? despeckled = null;
         try
         {
+            if (Options.DespeckleBilevel && pix.Depth == 1)
+            {
+                // Specks under 1/40 inch each way and more than 1/40 inch from any letter: salt noise, not marks.
+                var size = Math.Max(2, (int)Math.Round(dpi / 40.0));
+                despeckled = pix.WithoutIsolatedSpecks(size, size);
+                pix = despeckled;
+            }
             if (Options.UpscaleBelowDpi > 0 && dpi < Options.UpscaleBelowDpi && Options.Dpi > dpi)
             {
                 scaled = pix.ScaleGray(Options.Dpi / (double)dpi, Options.Dpi);
@@ -118,6 +126,7 @@ public sealed class OcrService : IDisposable
         {
             cleaned?.Dispose();
             scaled?.Dispose();
+            despeckled?.Dispose();
         }
     }
 

@@ -114,12 +114,62 @@ public sealed class PageImageMemoryTests(ITestOutputHelper output)
     }
 }
 
+/// <summary>Isolated specks of a bilevel page go before OCR; marks beside their letters and larger marks stay.</summary>
+public sealed class BilevelSpeckTests
+{
+    /// <summary>A 1 bpp image with black rectangles (x, y, width, height).</summary>
+    private static LeptPix Bilevel(int width, int height, params (int X, int Y, int W, int H)[] boxes)
+    {
+        var pix = LeptPix.Wrap(TesseractNative.pixCreate(width, height, 1))!;
+        var data = TesseractNative.pixGetData(pix.Pointer);
+        var wpl = TesseractNative.pixGetWpl(pix.Pointer);
+        foreach (var (x0, y0, w, h) in boxes)
+        {
+            for (var y = y0; y < y0 + h; y++)
+            {
+                for (var x = x0; x < x0 + w; x++)
+                {
+                    var at = data + (y * wpl + (x >> 5)) * 4;
+                    System.Runtime.InteropServices.Marshal.WriteInt32(at, System.Runtime.InteropServices.Marshal.ReadInt32(at) | (int)(1u << (31 - (x & 31))));
+                }
+            }
+        }
+        return pix;
+    }
+
+    private static int Black(LeptPix pix, int left, int right)
+    {
+        var rows = new int[pix.Height];
+        pix.CountDarkPerRow(left, right, rows);
+        return rows.Sum();
+    }
+
+    [Fact]
+    public void IsolatedSpecksGoAndMarksBesideLettersStay()
+    {
+        using var page = Bilevel(300, 100,
+            (50, 30, 20, 30),   // a letter
+            (56, 25, 3, 3),     // its tone mark, 2 px above it
+            (58, 63, 3, 3),     // a dot below, 3 px under it (its last row is 6 px away: kept whole all the same)
+            (150, 70, 3, 3),    // salt noise, far from any letter
+            (220, 40, 1, 2),    // a smaller speck
+            (250, 10, 8, 8));   // a larger blot: not a speck
+        Assert.Equal(20 * 30 + 9 + 9, Black(page, 0, 120));
+        using var clean = page.WithoutIsolatedSpecks(5, 5);
+        Assert.Equal(20 * 30 + 9 + 9, Black(clean, 0, 120));
+        Assert.Equal(0, Black(clean, 120, 240));
+        Assert.Equal(64, Black(clean, 240, 300));
+        Assert.Equal(Black(page, 0, 300) - 9 - 2, Black(clean, 0, 300));
+    }
+}
+
 /// <summary>Tesseract run-time variables (--ocr-var NAME=VALUE) reach the engine, and a wrong name says so.</summary>
 public sealed class TesseractVariableTests
 {
     [Fact]
     public void KnownVariableIsSetAndUnknownOneIsRefusedByName()
     {
+        Assert.Empty(OcrOptions.Default.Variables);
         using (TesseractEngine.Create("vie", null, 3, new Dictionary<string, string> { ["textord_heavy_nr"] = "1" })) { }
         var ex = Assert.Throws<OcrUnavailableException>(() => TesseractEngine.Create("vie", null, 3, new Dictionary<string, string> { ["no_such_variable"] = "1" }));
         Assert.Contains("no_such_variable", ex.Message, StringComparison.Ordinal);
