@@ -11,6 +11,7 @@ namespace DocIntel.Ingest.Tests.Ocr;
 /// 2.5 CPU-s a page; this path costs about 0.1, so many pages fit in a test. The full run with OCR is
 /// scripts/bench-ocr.sh section 4 (docs/benchmarks.md).
 /// </summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class PageImageMemoryTests(ITestOutputHelper output)
 {
     /// <summary>
@@ -112,6 +113,16 @@ public sealed class PageImageMemoryTests(ITestOutputHelper output)
         p.WaitForExit();
         Assert.True(p.ExitCode is 0 or 3, $"{tool}: {err}"); // 3: warnings only
     }
+}
+
+/// <summary>
+/// Tests that measure the whole process's memory (RSS) run alone: xunit runs the other test classes in parallel, and their
+/// OCR engines and pages would count in the figures (84 MB "growth" measured that way).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMemoryCollection
+{
+    public const string Name = "process memory";
 }
 
 /// <summary>Isolated specks of a bilevel page go before OCR; marks beside their letters and larger marks stay.</summary>
