@@ -48,6 +48,10 @@ public static partial class PageLayout
         // the segment over the next line and pull that line in front of it.
         public double Top { get; } = Median(Words.Select(w => w.Top));
         public double Bottom { get; } = Median(Words.Select(w => w.Bottom));
+        // The full box, for pairing header rows: a scan's two header columns are not on common baselines, and their
+        // lines' full boxes (marks and descenders included) are what overlaps (p011: "TRƯỜNG ĐẠI HỌC …" beside "Độc lập …").
+        public double BoxTop { get; } = Words.Min(w => w.Top);
+        public double BoxBottom { get; } = Words.Max(w => w.Bottom);
         public string Text { get; } = string.Join(" ", Words.Select(w => w.Text.Trim()).Where(t => t.Length > 0));
         public double CenterX => (Left + Right) / 2;
     }
@@ -194,7 +198,7 @@ public static partial class PageLayout
         var head = segments.Take(bestRun).ToList();
         // A real two-column header has rows with text on both sides of the gutter (issuer beside motto); centred
         // single-column headings never do.
-        var pairedRows = head.Count(l => l.Right < bestX && head.Any(r => r.Left > bestX && Math.Min(l.Bottom, r.Bottom) - Math.Max(l.Top, r.Top) > 0.3 * (l.Bottom - l.Top)));
+        var pairedRows = head.Count(l => l.Right < bestX && head.Any(r => r.Left > bestX && Math.Min(l.BoxBottom, r.BoxBottom) - Math.Max(l.BoxTop, r.BoxTop) > 0.3 * (l.BoxBottom - l.BoxTop)));
         return pairedRows >= 2 && bestRun >= 3 ? (bestRun, bestX) : (0, 0);
     }
 
