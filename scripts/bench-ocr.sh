@@ -53,7 +53,7 @@ if [[ " $sections " == *" 1 "* ]]; then
   done
   # The normalised reading is compared with the ground truth normalised the same way (Uỷ → Ủy is not an OCR error).
   for stem in "${stems[@]}"; do "${docintel[@]}" normalize "$scans/$stem.gt.txt" > "$work/$stem.gt.norm"; done
-  configs="${BENCH_CONFIGS:-default=;no-upscale=--ocr-upscale-below 0;never=--ocr-cleanup never;median=--ocr-cleanup always:median;always=--ocr-cleanup always;deskew=--ocr-cleanup always:deskew}"
+  configs="${BENCH_CONFIGS:-default=;no-despeckle=--ocr-no-despeckle;no-upscale=--ocr-upscale-below 0;never=--ocr-cleanup never;median=--ocr-cleanup always:median;always=--ocr-cleanup always;deskew=--ocr-cleanup always:deskew}"
   [[ -n "${BENCH_TESSDATA:-}" ]] && configs="$configs;best_int=--tessdata $BENCH_TESSDATA"
   IFS=';' read -r -a config_list <<< "$configs"
   for entry in "${config_list[@]}"; do

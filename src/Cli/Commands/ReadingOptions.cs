@@ -28,6 +28,10 @@ internal sealed class ReadingOptions
 
     public Option<int> OcrUpscaleBelow { get; } = new("--ocr-upscale-below") { Description = "scale page images under this dpi up to 300 dpi before OCR (0: never)", DefaultValueFactory = _ => OcrOptions.Default.UpscaleBelowDpi };
 
+    public Option<bool> NoDespeckle { get; } = new("--ocr-no-despeckle") { Description = "keep isolated specks on bilevel (fax, G4) pages (default: removed before OCR)" };
+
+    public Option<string[]> OcrVar { get; } = new("--ocr-var") { Description = "a Tesseract run-time variable NAME=VALUE for every engine (repeatable; as tesseract -c)", AllowMultipleArgumentsPerToken = false };
+
     public void AddTo(Command cmd)
     {
         cmd.Options.Add(Password);
@@ -38,6 +42,8 @@ internal sealed class ReadingOptions
         cmd.Options.Add(Tessdata);
         cmd.Options.Add(OcrCleanup);
         cmd.Options.Add(OcrUpscaleBelow);
+        cmd.Options.Add(OcrVar);
+        cmd.Options.Add(NoDespeckle);
     }
 
     /// <summary>The pipeline with these options applied (the default one when none is given).</summary>
@@ -53,9 +59,24 @@ internal sealed class ReadingOptions
             Cleanup = mode,
             CleanupSteps = steps,
             UpscaleBelowDpi = Math.Max(0, pr.GetValue(OcrUpscaleBelow)),
+            DespeckleBilevel = !pr.GetValue(NoDespeckle),
         };
+        if (pr.GetValue(OcrVar) is { Length: > 0 } vars) options = options with { Variables = ParseVariables(vars) };
         var ocr = options == OcrOptions.Default ? null : new OcrService(options);
         return read == ReadOptions.Default && ocr is null ? pipeline : pipeline.With(read, ocr);
+    }
+
+    /// <summary>NAME=VALUE pairs (Tesseract's -c syntax).</summary>
+    internal static IReadOnlyDictionary<string, string> ParseVariables(IEnumerable<string> pairs)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new ArgumentException($"--ocr-var: '{pair}' is not NAME=VALUE");
+            result[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+        return result;
     }
 
     /// <summary>"auto", "never", "always", or "MODE:step+step" (steps: median, deskew, otsu).</summary>

@@ -44,16 +44,28 @@ public static partial class PageLayout
     {
         public double Left { get; } = Words.Min(w => w.Left);
         public double Right { get; } = Words.Max(w => w.Right);
-        public double Top { get; } = Words.Min(w => w.Top);
-        public double Bottom { get; } = Words.Max(w => w.Bottom);
+        // Medians, not extremes: one tall box (a misread speck, a word run into the line below) would otherwise stretch
+        // the segment over the next line and pull that line in front of it.
+        public double Top { get; } = Median(Words.Select(w => w.Top));
+        public double Bottom { get; } = Median(Words.Select(w => w.Bottom));
+        // The full box, for pairing header rows: a scan's two header columns are not on common baselines, and their
+        // lines' full boxes (marks and descenders included) are what overlaps (p011: "TRƯỜNG ĐẠI HỌC …" beside "Độc lập …").
+        public double BoxTop { get; } = Words.Min(w => w.Top);
+        public double BoxBottom { get; } = Words.Max(w => w.Bottom);
         public string Text { get; } = string.Join(" ", Words.Select(w => w.Text.Trim()).Where(t => t.Length > 0));
         public double CenterX => (Left + Right) / 2;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     public static LaidOutPage Compose(IReadOnlyList<LayoutWord> words, double pageWidth, double pageHeight)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var segments = Segments(words.Where(w => w.Text.Trim().Length > 0 && w.Width >= 0).ToList(), pageWidth);
+        var segments = Segments(Straighten(words.Where(w => w.Text.Trim().Length > 0 && w.Width >= 0).ToList(), pageWidth), pageWidth);
         segments = RemoveStamps(segments, out var stampLines);
         segments = [.. segments.OrderBy(s => s.Top).ThenBy(s => s.Left)];
         var blocks = new List<LayoutBlock>();
@@ -84,6 +96,42 @@ public static partial class PageLayout
         blocks.RemoveAll(b => b.Lines.Count == 0);
         var text = string.Join("\n", blocks.SelectMany(b => b.Lines));
         return new LaidOutPage(text, blocks, stampLines);
+    }
+
+    /// <summary>
+    /// Words of a skewed scan moved to where they would be on a straight page (a shear by the page's slope, measured on
+    /// Tesseract's own lines): at 2.4° a line's right end sits 80 px (300 dpi) below its left end, more than the line
+    /// spacing, and rows built from boxes pulled the short last line of a paragraph in front of the line above it.
+    /// Words without Tesseract line ids (PDF text layers) are left as they are.
+    /// </summary>
+    internal static List<LayoutWord> Straighten(List<LayoutWord> words, double pageWidth)
+    {
+        if (words.Count == 0 || words.Any(w => w.LineKey is null)) return words;
+        var slope = PageSlope(words, pageWidth);
+        if (Math.Abs(slope) < 0.002) return words; // under 0.1°: a line drifts less than 5 px
+        var middle = pageWidth / 2;
+        return [.. words.Select(w =>
+        {
+            var dy = slope * (w.CenterX - middle);
+            return w with { Top = w.Top - dy, Bottom = w.Bottom - dy };
+        })];
+    }
+
+    /// <summary>Median slope (dy/dx) of word centres along Tesseract's lines that span a quarter of the page or more.</summary>
+    internal static double PageSlope(IReadOnlyList<LayoutWord> words, double pageWidth)
+    {
+        var slopes = new List<double>();
+        foreach (var line in words.GroupBy(w => w.LineKey))
+        {
+            var ws = line.Where(w => w.Text.Any(char.IsLetterOrDigit)).ToList();
+            if (ws.Count < 4 || ws.Max(w => w.Right) - ws.Min(w => w.Left) < pageWidth / 4) continue;
+            double mx = ws.Average(w => w.CenterX), my = ws.Average(w => w.CenterY);
+            double sxx = ws.Sum(w => (w.CenterX - mx) * (w.CenterX - mx)), sxy = ws.Sum(w => (w.CenterX - mx) * (w.CenterY - my));
+            if (sxx > 0) slopes.Add(sxy / sxx);
+        }
+        if (slopes.Count < 2) return 0;
+        slopes.Sort();
+        return slopes[slopes.Count / 2];
     }
 
     /// <summary>Words → segments: runs of words on one line with no wide gap (a column break) between them.</summary>
@@ -150,7 +198,7 @@ public static partial class PageLayout
         var head = segments.Take(bestRun).ToList();
         // A real two-column header has rows with text on both sides of the gutter (issuer beside motto); centred
         // single-column headings never do.
-        var pairedRows = head.Count(l => l.Right < bestX && head.Any(r => r.Left > bestX && Math.Min(l.Bottom, r.Bottom) - Math.Max(l.Top, r.Top) > 0.3 * (l.Bottom - l.Top)));
+        var pairedRows = head.Count(l => l.Right < bestX && head.Any(r => r.Left > bestX && Math.Min(l.BoxBottom, r.BoxBottom) - Math.Max(l.BoxTop, r.BoxTop) > 0.3 * (l.BoxBottom - l.BoxTop)));
         return pairedRows >= 2 && bestRun >= 3 ? (bestRun, bestX) : (0, 0);
     }
 

@@ -48,12 +48,16 @@ public static class ImageDecoder
         return new PageImage(pix, index + 1, pix.XResolution, isTiff ? "tiff" : "image");
     }
 
-    /// <summary>Decodes the bytes of an image taken out of a PDF (JPEG, JPEG 2000, PNG made by PdfPig).</summary>
-    internal static LeptPix? DecodeEmbedded(byte[] bytes) =>
-        bytes.Length == 0 ? null : LeptPix.Wrap(TesseractNative.pixReadMem(ref bytes[0], (nuint)bytes.Length));
+    /// <summary>Decodes the bytes of an image taken out of a PDF (JPEG, JPEG 2000, PNG made by PdfPig), read in place.</summary>
+    internal static LeptPix? DecodeEmbedded(ReadOnlySpan<byte> bytes) =>
+        bytes.IsEmpty ? null : LeptPix.Wrap(TesseractNative.pixReadMem(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(bytes), (nuint)bytes.Length));
 
-    /// <summary>Decodes a PNM (PGM from pdftoppm).</summary>
-    internal static LeptPix? DecodePnm(byte[] bytes) => DecodeEmbedded(bytes);
+    /// <summary>Decodes an image file (the PGM pdftoppm wrote) in Leptonica.</summary>
+    internal static LeptPix? DecodeFile(string path)
+    {
+        NativeSetup.EnsureLoaded();
+        return LeptPix.Wrap(TesseractNative.pixRead(path));
+    }
 
     private static LeptPix DecodeWithMagick(byte[] bytes, int index, ImageLimits limits)
     {

@@ -55,7 +55,7 @@ public sealed class OcrService : IDisposable
     {
         if (!_idle.TryTake(out var engine))
         {
-            engine = TesseractEngine.Create(Options.Languages, _dataPath, Options.PageSegMode);
+            engine = TesseractEngine.Create(Options.Languages, _dataPath, Options.PageSegMode, Options.Variables);
             _all.Add(engine);
         }
         try { return work(engine); }
@@ -69,8 +69,16 @@ public sealed class OcrService : IDisposable
         var cleanup = Options.Cleanup;
         LeptPix? cleaned = null;
         LeptPix? scaled = null;
+        LeptPix? despeckled = null;
         try
         {
+            if (Options.DespeckleBilevel && pix.Depth == 1)
+            {
+                // Specks under 1/40 inch each way and more than 1/40 inch from any letter: salt noise, not marks.
+                var size = Math.Max(2, (int)Math.Round(dpi / 40.0));
+                despeckled = pix.WithoutIsolatedSpecks(size, size);
+                pix = despeckled;
+            }
             if (Options.UpscaleBelowDpi > 0 && dpi < Options.UpscaleBelowDpi && Options.Dpi > dpi)
             {
                 scaled = pix.ScaleGray(Options.Dpi / (double)dpi, Options.Dpi);
@@ -118,6 +126,7 @@ public sealed class OcrService : IDisposable
         {
             cleaned?.Dispose();
             scaled?.Dispose();
+            despeckled?.Dispose();
         }
     }
 
@@ -125,25 +134,33 @@ public sealed class OcrService : IDisposable
     internal static double UncoveredInk(LeptPix pix, OcrPageResult reading)
     {
         if (reading.RotationDegrees != 0 || reading.Width != pix.Width || reading.Height != pix.Height) return 0;
-        var gray = pix.ToGray8();
         int w = pix.Width, h = pix.Height;
-        var covered = new bool[h];
-        foreach (var word in reading.Words)
-        {
-            for (var y = Math.Max(0, (int)word.Top - 4); y < Math.Min(h, (int)word.Bottom + 4); y++) covered[y] = true;
-        }
-        int ink = 0, uncovered = 0;
         var margin = w / 20;
-        for (var y = 0; y < h; y++)
+        var dark = System.Buffers.ArrayPool<int>.Shared.Rent(h);
+        var covered = System.Buffers.ArrayPool<bool>.Shared.Rent(h);
+        try
         {
-            var dark = 0;
-            var row = gray.AsSpan(y * w + margin, w - 2 * margin);
-            foreach (var b in row) if (b < 128) dark++;
-            if (dark < row.Length * 0.03) continue;
-            ink++;
-            if (!covered[y]) uncovered++;
+            pix.CountDarkPerRow(margin, w - margin, dark.AsSpan(0, h));
+            Array.Clear(covered, 0, h);
+            foreach (var word in reading.Words)
+            {
+                for (var y = Math.Max(0, (int)word.Top - 4); y < Math.Min(h, (int)word.Bottom + 4); y++) covered[y] = true;
+            }
+            int ink = 0, uncovered = 0;
+            var least = (w - 2 * margin) * 0.03;
+            for (var y = 0; y < h; y++)
+            {
+                if (dark[y] < least) continue;
+                ink++;
+                if (!covered[y]) uncovered++;
+            }
+            return ink == 0 ? 0 : (double)uncovered / ink;
         }
-        return ink == 0 ? 0 : (double)uncovered / ink;
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(dark);
+            System.Buffers.ArrayPool<bool>.Shared.Return(covered);
+        }
     }
 
     /// <summary>

@@ -104,7 +104,7 @@ public sealed class PdfPageImages : IPageImageSource, IRenderedPageText
         if (filter is "DCTDecode" or "JPXDecode")
         {
             // PdfPig does not decode JPEG; its raw bytes are the JPEG file itself.
-            pix = ImageDecoder.DecodeEmbedded(img.RawMemory.ToArray());
+            pix = ImageDecoder.DecodeEmbedded(img.RawMemory.Span);
             via = filter == "DCTDecode" ? "jpeg" : "jpeg2000";
         }
         else
@@ -137,11 +137,22 @@ public sealed class PdfPageImages : IPageImageSource, IRenderedPageText
         if (w * dpi * h * dpi > _limits.MaxPixelsPerPage)
             throw new PageImageException($"page {page.Number} is {w:F0}×{h:F0} inches: too large to rasterise");
         var file = FileForTools();
-        var args = new List<string> { "-f", page.Number.ToString(), "-l", page.Number.ToString(), "-r", dpi.ToString(), "-gray" };
+        // pdftoppm writes the PGM to a file that Leptonica reads: the page's pixels never pass through a managed buffer.
+        var prefix = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"docintel-{Guid.NewGuid():N}");
+        var args = new List<string> { "-f", page.Number.ToString(), "-l", page.Number.ToString(), "-r", dpi.ToString(), "-gray", "-singlefile" };
         if (_password is not null) { args.Add("-upw"); args.Add(_password); }
         args.Add(file);
-        var pgm = Run("pdftoppm", args, cancellationToken);
-        var pix = ImageDecoder.DecodePnm(pgm) ?? throw new PageImageException($"page {page.Number}: pdftoppm gave no image");
+        args.Add(prefix);
+        LeptPix pix;
+        try
+        {
+            Run("pdftoppm", args, cancellationToken, output: false);
+            pix = ImageDecoder.DecodeFile(prefix + ".pgm") ?? throw new PageImageException($"page {page.Number}: pdftoppm gave no image");
+        }
+        finally
+        {
+            File.Delete(prefix + ".pgm");
+        }
         pix.SetResolution(dpi);
         return new PageImage(pix, page.Number, dpi, "raster");
     }
@@ -157,7 +168,8 @@ public sealed class PdfPageImages : IPageImageSource, IRenderedPageText
         return _tempCopy;
     }
 
-    internal static byte[] Run(string tool, IEnumerable<string> args, CancellationToken cancellationToken)
+    /// <summary>Runs a poppler tool; its standard output, which must not be empty when <paramref name="output"/> is expected.</summary>
+    internal static byte[] Run(string tool, IEnumerable<string> args, CancellationToken cancellationToken, bool output = true)
     {
         var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -178,7 +190,7 @@ public sealed class PdfPageImages : IPageImageSource, IRenderedPageText
             p.StandardOutput.BaseStream.CopyTo(ms);
             p.WaitForExit();
             cancellationToken.ThrowIfCancellationRequested();
-            if (p.ExitCode != 0 || ms.Length == 0)
+            if (p.ExitCode != 0 || (output && ms.Length == 0))
                 throw new PageImageException($"{tool} failed (exit {p.ExitCode}): {err.Result.Split('\n')[0].Trim()}");
             return ms.ToArray();
         }

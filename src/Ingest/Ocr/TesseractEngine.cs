@@ -27,7 +27,7 @@ internal sealed class TesseractEngine : IDisposable
         DataPath = dataPath;
     }
 
-    public static TesseractEngine Create(string languages, string? dataPath, int pageSegMode)
+    public static TesseractEngine Create(string languages, string? dataPath, int pageSegMode, IReadOnlyDictionary<string, string>? variables = null)
     {
         NativeSetup.EnsureLoaded();
         var api = TesseractNative.TessBaseAPICreate();
@@ -40,6 +40,14 @@ internal sealed class TesseractEngine : IDisposable
         TesseractNative.TessBaseAPISetPageSegMode(api, pageSegMode);
         // Keep interword spaces as found; no debug output on stderr.
         TesseractNative.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            if (!TesseractNative.TessBaseAPISetVariable(api, name, value))
+            {
+                TesseractNative.TessBaseAPIDelete(api);
+                throw new OcrUnavailableException($"Tesseract has no run-time variable '{name}' (or '{value}' is not a value for it)");
+            }
+        }
         return new TesseractEngine(api, languages, dataPath, pageSegMode);
     }
 

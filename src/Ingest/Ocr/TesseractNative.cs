@@ -78,6 +78,8 @@ internal static partial class TesseractNative
     [LibraryImport(Lept)]
     internal static partial int pixReadHeaderMem(ref byte data, nuint size, out int format, out int width, out int height, out int bitsPerSample, out int samplesPerPixel, out int isColormapped);
 
+    [LibraryImport(Lept, StringMarshalling = StringMarshalling.Utf8)] internal static partial IntPtr pixRead(string filename);
+
     [LibraryImport(Lept)] internal static partial void pixDestroy(ref IntPtr pix);
 
     /// <summary>Another reference to the same image (refcount + 1); each reference is released by its own pixDestroy.</summary>
@@ -100,6 +102,20 @@ internal static partial class TesseractNative
     [LibraryImport(Lept)] internal static partial int pixGetWpl(IntPtr pix);
 
     [LibraryImport(Lept)] internal static partial IntPtr pixRotateOrth(IntPtr pix, int quads);
+
+    [LibraryImport(Lept)] internal static partial IntPtr pixDilateBrick(IntPtr pixd, IntPtr pixs, int hsize, int vsize);
+
+    [LibraryImport(Lept)] internal static partial IntPtr pixAnd(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
+
+    /// <summary>The components of <paramref name="pixm"/> that the seed touches, whole (binary reconstruction).</summary>
+    [LibraryImport(Lept)] internal static partial IntPtr pixSeedfillBinary(IntPtr pixd, IntPtr pixs, IntPtr pixm, int connectivity);
+
+    [LibraryImport(Lept)] internal static partial IntPtr pixXor(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
+
+    [LibraryImport(Lept)] internal static partial IntPtr pixSubtract(IntPtr pixd, IntPtr pixs1, IntPtr pixs2);
+
+    /// <summary>The connected components whose size passes the test (type 5: width or height, relation 4: ≥).</summary>
+    [LibraryImport(Lept)] internal static partial IntPtr pixSelectBySize(IntPtr pix, int width, int height, int connectivity, int type, int relation, IntPtr changed);
 
     [LibraryImport(Lept)] internal static partial IntPtr pixConvertTo8(IntPtr pix, int colormapFlag);
 

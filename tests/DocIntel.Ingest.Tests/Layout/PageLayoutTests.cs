@@ -94,4 +94,100 @@ public sealed class PageLayoutTests
         Assert.Equal(["Nơi nhận:", "- Như trên;", "- Lưu: VT."], kept);
         Assert.Equal(3, removed);
     }
+
+    /// <summary>The end of seed 004's first body paragraph (harsh scan, page 2: turned 2.4°), one Tesseract line each.</summary>
+    private static readonly string[] Paragraph =
+    [
+        "Để tiếp tục đẩy mạnh, nâng cao chất lượng, hiệu quả việc thực hiện dân chủ ở",
+        "tỉnh, Ban Chỉ đạo Thực hiện dân chủ ở cơ sở của tỉnh đề nghị Ban Cán sự đảng",
+        "chức chính trị - xã hội tỉnh, các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh",
+        "hiện tốt một số nội dung sau:",
+        "1. Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố căn cứ chức năng,",
+    ];
+
+    /// <summary>
+    /// A scan turned by <paramref name="degrees"/> (clockwise positive, as a scanner's skew): each word's box moves with
+    /// its centre, so a line's right end sits lower or higher than its left end by more than the line spacing.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2.4)]
+    [InlineData(2.4)]
+    [InlineData(-1.0)]
+    public void SkewedScanKeepsTesseractsLinesInOrder(double degrees)
+    {
+        var slope = Math.Tan(degrees * Math.PI / 180);
+        var words = Paragraph
+            .SelectMany((line, i) => Line(line, 300, 1000 + 60 * i, key: i + 1))
+            .Select(w => { var dy = slope * (w.CenterX - W / 2); return w with { Top = w.Top + dy, Bottom = w.Bottom + dy }; })
+            .ToList();
+        var page = PageLayout.Compose(words, W, H);
+        Assert.Equal(string.Join("\n", Paragraph), page.Text);
+        Assert.Equal(slope, PageLayout.PageSlope(words, W), 4);
+    }
+
+    /// <summary>
+    /// One tall box (c019's small-print recipients at 300 dpi: a word read across two lines) does not stretch its line
+    /// over the next one: the wrapped end of the list item stays after it.
+    /// </summary>
+    [Fact]
+    public void OneTallWordDoesNotPullTheNextLineInFrontOfItsOwn()
+    {
+        var item = Line("- UBND các tỉnh, thành phố: Hải Phòng, Hưng Yên, Ninh Bình, Bắc", 300, 1000, key: 1)
+            .Select(w => w.Text == "Hưng" ? w with { Bottom = w.Bottom + 45 } : w);
+        var wrapped = Line("Ninh, Phú Thọ, Tuyên Quang;", 290, 1050, key: 2);
+        var page = PageLayout.Compose([.. item, .. wrapped], W, H);
+        Assert.Equal("- UBND các tỉnh, thành phố: Hải Phòng, Hưng Yên, Ninh Bình, Bắc\nNinh, Phú Thọ, Tuyên Quang;", page.Text);
+    }
+
+    /// <summary>Text-layer words (no Tesseract line ids) are never moved, whatever their slope.</summary>
+    [Fact]
+    public void WordsWithoutLineIdsAreNotStraightened()
+    {
+        var words = Line("Ủy ban nhân dân tỉnh nhận được Văn bản số 44-CV/BCĐ ngày 25/3/2024", 300, 600)
+            .Select((w, i) => w with { Top = w.Top + 3 * i, Bottom = w.Bottom + 3 * i }).ToList();
+        Assert.Same(words, PageLayout.Straighten(words, W));
+    }
+
+    /// <summary>
+    /// Words of an OCR'd line whose boxes reach up for marks above and down for dots below and descenders, as Tesseract's
+    /// boxes do (12 px and 10 px at 300 dpi here).
+    /// </summary>
+    private static IEnumerable<LayoutWord> ScannedLine(string text, double x, double y, long key)
+    {
+        foreach (var w in Line(text, x, y, key))
+        {
+            var d = w.Text.Normalize(System.Text.NormalizationForm.FormD);
+            var up = d.Any(c => c is '\u0300' or '\u0301' or '\u0302' or '\u0303' or '\u0306' or '\u0309') ? 12 : 0;
+            var down = d.Any(c => c is '\u0323' or 'p' or 'g' or 'y' or 'q') ? 10 : 0;
+            yield return w with { Top = w.Top - up, Bottom = w.Bottom + down };
+        }
+    }
+
+    /// <summary>
+    /// The header of a scanned kế hoạch (corpus p011, page 1, positions from its OCR): the two columns' lines are not on
+    /// common baselines. Rows pair by their full boxes, so the header is still found with segments placed by median.
+    /// </summary>
+    [Fact]
+    public void ScannedHeaderWhoseColumnsAreNotOnCommonBaselinesIsStillTwoBlocks()
+    {
+        List<LayoutWord> words =
+        [
+            .. ScannedLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1217, 227, 1),
+            .. ScannedLine("BỘ CÔNG THƯƠNG", 449, 236, 2),
+            .. ScannedLine("Độc lập - Tự do - Hạnh phúc", 1396, 288, 3),
+            .. ScannedLine("TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG", 244, 328, 4),
+            .. ScannedLine("THÀNH PHỐ HỒ CHÍ MINH", 345, 386, 5),
+            .. ScannedLine("Thành phố Hồ Chí Minh, ngày 12 tháng 6 năm 2026", 1190, 448, 6),
+            .. ScannedLine("Số: 55/KH-DCT", 497, 515, 7),
+            .. ScannedLine("KẾ HOẠCH", 1090, 658, 8),
+            .. ScannedLine("Khảo sát, xác định chỉ số hài lòng của người dân", 689, 730, 9),
+        ];
+        var page = PageLayout.Compose(words, W, H);
+        Assert.Equal(
+            "BỘ CÔNG THƯƠNG\nTRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 55/KH-DCT\n" +
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nThành phố Hồ Chí Minh, ngày 12 tháng 6 năm 2026\n" +
+            "KẾ HOẠCH\nKhảo sát, xác định chỉ số hài lòng của người dân",
+            page.Text);
+    }
 }

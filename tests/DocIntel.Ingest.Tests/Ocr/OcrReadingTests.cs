@@ -55,9 +55,10 @@ public sealed class OcrReadingTests
         Assert.Equal(2, doc.Quality.Pages!.Count);
         var truth = await File.ReadAllTextAsync(Scan("000_1afb2497f3ceea48.gt.txt"));
         var cer = Cer.Of(truth, string.Join(" ", r.Documents.Select(d => d.Text)));
-        // Target is 3 %; these pages measure about 3.2 % (scaled to 300 dpi, specks dropped, one block read by the psm 6
-        // retry; 8 % before). A regression guard:
-        Assert.True(cer <= 0.05, $"CER {cer:P2}");
+        // Target is 3 %; these pages measure about 1.2 % (isolated specks removed from the bilevel image, scaled to 300 dpi,
+        // speck words dropped, one block read by the psm 6 retry, skew straightened in the layout; 8 % at first, 3.2 %
+        // before the last two). A regression guard:
+        Assert.True(cer <= 0.025, $"CER {cer:P2}");
     }
 
     [Fact]
