@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Dates;
 using DocIntel.Extract.Documents;
+using DocIntel.Extract.Misreadings;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Reference;
 using DocIntel.Extract.Symbols;
@@ -33,6 +34,11 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     private readonly WordShapes _firstWordShapes = new(registry.AliasesLongestFirst
         .Where(a => a.Length >= 8 && !ShortForm().IsMatch(a))
         .Select(LeadingWord));
+
+    // Registry names with their spaces taken out, for names a scan ran together.
+    private readonly Dictionary<string, List<RegistryEntry>> _aliasesWithoutSpaces = registry.AliasesLongestFirst
+        .GroupBy(a => a.Replace(" ", "", StringComparison.Ordinal), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(registry.FindAllByAlias).Distinct().ToList(), StringComparer.Ordinal);
 
     private static string LeadingWord(string alias)
     {
@@ -75,11 +81,12 @@ public sealed partial class CitationFinder(LegalRegistry registry)
 
     // "Luật Tài nguyên nước năm 2023", "Luật An toàn, vệ sinh lao động", "Bộ luật Dân sự": a capitalised name, lower-case
     // words after it (a comma may join two), up to a word that ends a name; the year when "năm"/"ngày … năm" follows.
-    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    // A capital standing alone after "và" is a word a scan split ("Luật Đầu tư và N ghị định"), not a second name.
+    [GeneratedRegex(@"(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật|\p{Lu}\s)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
     internal static partial Regex NamedLaw();
 
     // NamedLaw behind \G, for AnchoredScan.
-    [GeneratedRegex(@"\G(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G(?<![\p{L}])(?<type>Bộ luật|Luật|Pháp lệnh)\s+(?<name>\p{Lu}\p{Ll}*(?:(?:\s+|,\s+)(?!" + NameStop + @"\b)\p{Ll}+|\s+và\s+(?!Nghị|Luật|Thông|Quyết|Chỉ|Pháp|Bộ luật|\p{Lu}\s)\p{Lu}\p{Ll}*){0,8}?)(?:\s+(?:năm\s+|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+|ngày\s+\d{1,2}/\d{1,2}/)?(?<y>(?:19|20)\d{2}))?(?=\s*(?:,(?!\s+(?!" + NameStop + @"\b)\p{Ll})|[;.():]|\s(?!và\s+\p{Lu})" + NameStop + @"\b|$))", RegexOptions.CultureInvariant)]
     internal static partial Regex NamedLawAt();
 
     [GeneratedRegex(@"^[a-z ]+ \d{1,3}$", RegexOptions.CultureInvariant)]
@@ -88,19 +95,23 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     [GeneratedRegex(@"(?<![\p{L}])số\s*", RegexOptions.CultureInvariant)]
     private static partial Regex SoWord();
 
-    public IReadOnlyList<Citation> Find(string text, TextSpan within, TextSpan? ownNumber = null)
+    /// <param name="recognised">Where the text was read by OCR: there, a misread symbol is read again (see <see cref="SymbolMisreadings"/>).</param>
+    /// <param name="ownNumber">The document's own number and where it stands: not a citation, nor are its misreadings.</param>
+    public IReadOnlyList<Citation> Find(string text, TextSpan within, Found<string>? ownNumber = null, RecognisedText? recognised = null)
     {
+        recognised ??= RecognisedText.None;
         var raw = new List<RawCitation>();
         var slice = text.Substring(within.Start, within.Length);
-        FindNumbered(text, slice, within, ownNumber, raw);
+        FindNumbered(text, slice, within, ownNumber?.Span, recognised, raw);
         FindTitled(text, slice, within, raw);
-        var ownKey = ownNumber is { } own ? DocumentSymbol.Normalize(text.Substring(own.Start, own.Length)) : null;
+        var ownKey = ownNumber?.Value;
+        if (!recognised.IsEmpty) ReadAgain(text, raw, ownKey, recognised);
         return Merge(raw, ownKey);
     }
 
     private sealed record RawCitation(string Key, string? Type, string? Number, string? Title, DateOnly? Date, string? Issuer, string Relation, TextSpan Span, List<string> Flags);
 
-    private void FindNumbered(string text, string slice, TextSpan within, TextSpan? ownNumber, List<RawCitation> into)
+    private void FindNumbered(string text, string slice, TextSpan within, TextSpan? ownNumber, RecognisedText recognised, List<RawCitation> into)
     {
         // The type word of a symbol stands shortly before it; only those windows are searched (the regex is costly).
         string? listType = null;
@@ -121,8 +132,12 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             if (matches.Any(x => x.Index <= at && at < x.Index + x.Length)) continue;
             matches.Add((at, tail.Groups["sym"].Length, tail.Groups["sym"].Value, true));
         }
-        foreach (var m in matches.OrderBy(x => x.Index))
+        foreach (var found in matches.OrderBy(x => x.Index))
         {
+            var m = found;
+            // "377/ĐA:CP" in a scan: the hyphen misread, the symbol goes on.
+            if (SymbolPattern.MisreadHyphenTail(slice, m.Index + m.Length) is > 0 and var tail && recognised.Covers(TextSpan.FromLength(within.Start + m.Index, m.Length + tail)))
+                m = m with { Length = m.Length + tail, Value = m.Value + "-" + slice.Substring(m.Index + m.Length + 1, tail - 1) };
             var abs = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (ownNumber is { } own && own.Overlaps(abs)) continue;
             if (!SymbolPattern.LooksLikeSymbol(m.Value)) continue;
@@ -159,6 +174,13 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             {
                 type = listType;
             }
+            var flags = new List<string>();
+            // "Kết luận số 213-KIL/TW" in a scan: the type word says which code the misread one is.
+            if (recognised.Covers(abs) && SymbolMisreadings.WithTypeCodeOf(symbol, type) is { } reread)
+            {
+                flags.Add(MisreadFlag + symbol.Key);
+                symbol = reread;
+            }
             var typeFromCode = DocumentSymbol.TypeNameFromCode(symbol.TypeCode, symbol.System);
             if (type is null or "Văn bản") type = typeFromCode ?? type;
             if (type is null && symbol.System == SymbolSystem.Legislative) type = symbol.TypeCode == "PL" ? "Pháp lệnh" : null;
@@ -182,7 +204,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var start = tw is not null && type is not null && tw.Index + tw.Length <= m.Index && (m.Index - (tw.Index + tw.Length) < 12 || title is not null)
                 ? within.Start + tw.Index : abs.Start;
             var relation = RelationAt(text, abs.Start);
-            into.Add(new RawCitation(symbol.Key, type, symbol.Key, title, date, issuer, relation, new TextSpan(start, Math.Max(abs.End, spanEnd)), []));
+            into.Add(new RawCitation(symbol.Key, type, symbol.Key, title, date, issuer, relation, new TextSpan(start, Math.Max(abs.End, spanEnd)), flags));
             listType = type;
             listEnd = m.Index + m.Length;
         }
@@ -253,7 +275,8 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     [GeneratedRegex(@"^\s*(?:nam\s+|ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+|ngay\s+\d{1,2}/\d{1,2}/)((?:19|20)\d{2})")]
     private static partial Regex FoldedYearAfter();
 
-    [GeneratedRegex(@"sửa đổi,?\s+bổ sung\s+(?:một số điều\s+)?của\s+$")]
+    // Over folded text: a scan's wrong mark ("bồ sung") still reads as the amending formula.
+    [GeneratedRegex(@"sua doi,?\s+bo sung\s+(?:mot so dieu\s+)?cua\s+$")]
     private static partial Regex AmendingLawBefore();
 
     private void FindTitled(string text, string slice, TextSpan within, List<RawCitation> into)
@@ -341,8 +364,15 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var name = Spaces.Collapse(m.Groups["name"].Value).Trim();
             var typeWord = Canonical(m.Groups["type"].Value);
             // "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014": the date is the amending law's.
-            var amended = AmendingLawBefore().IsMatch(slice[Math.Max(0, m.Index - 45)..m.Index]);
+            var amended = AmendingLawBefore().IsMatch(SearchFolding.Fold(slice[Math.Max(0, m.Index - 45)..m.Index]));
             var title = typeWord + " " + name + (m.Groups["y"].Success && !amended ? " năm " + m.Groups["y"].Value : "");
+            // "Luật Giao dịch điệntử": a scan ran two words together; the registry's name without its spaces still tells it.
+            if (_aliasesWithoutSpaces.TryGetValue(LegalRegistry.AliasKey(title).Replace(" ", "", StringComparison.Ordinal), out var joined) && joined.Count == 1)
+            {
+                var entry = joined[0];
+                into.Add(new RawCitation(entry.Key, entry.Type, entry.Number is null ? null : DocumentSymbol.Normalize(entry.Number), entry.Title, null, null, RelationAt(text, span.Start), span, []));
+                continue;
+            }
             into.Add(new RawCitation(KeyOfTitle(title), typeWord, null, title, null, null, RelationAt(text, span.Start), span, []));
         }
         foreach (Match m in PartyTitled().Matches(slice))
@@ -456,6 +486,71 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         return inDoc.Count == 1 ? inDoc[0] : null;
     }
 
+    /// <summary>The flag a citation read again carries, followed by the symbol as OCR read it.</summary>
+    public const string MisreadFlag = "ocr_misread_as:";
+
+    /// <summary>
+    /// Numbered citations in recognised text that no registry entry bears, read again as the symbol they misread: the
+    /// document's own number or a better-attested symbol it cites (known to the registry, or read more often) when one
+    /// code character differs ("44-CV/BCPĐ" beside "44-CV/BCĐ"); or the registry's symbol one digit away when the cited
+    /// date is that document's (or none is given) and its title follows ("Nghị định số 99/2023/NĐ-CP, ngày 14/8/2023 của
+    /// Chính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở" is 59/2023/NĐ-CP). A date alone is not
+    /// enough: the National Assembly passed 190/2025/QH15 and 193/2025/QH15 on one day. Each keeps what was read in its flags.
+    /// </summary>
+    private void ReadAgain(string text, List<RawCitation> raw, string? ownKey, RecognisedText recognised)
+    {
+        var counts = raw.Where(r => r.Number is not null).GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        HashSet<string>? cited = null;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var r = raw[i];
+            if (r.Number is null || !recognised.Covers(r.Span) || registry.FindBySymbol(r.Key).Count > 0) continue;
+            string? meant = null;
+            if (ownKey is not null && SymbolMisreadings.IsVariantOf(r.Key, ownKey)) meant = ownKey;
+            else
+            {
+                // Better attested: known to the registry, read more often, or as often but never needing a second reading.
+                var others = counts.Keys.Where(k => SymbolMisreadings.IsVariantOf(r.Key, k) && (registry.FindBySymbol(k).Count > 0 || counts[k] > counts[r.Key]
+                    || (counts[k] == counts[r.Key] && r.Flags.Count > 0 && raw.All(x => x.Key != k || x.Flags.Count == 0)))).ToList();
+                if (others.Count == 1) meant = others[0];
+                else if (others.Count == 0)
+                {
+                    cited ??= raw.Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
+                    if (ProbableTypoOf(r.Key, cited) is { } known
+                        && registry.FindBySymbol(known).Any(e => (r.Type is null || r.Type == e.Type) && (r.Date is null || e.IssuedDate == r.Date)
+                            && SymbolMisreadings.TitleFollows(e.Title, ClauseAfter(text, r.Span.End, raw))))
+                        meant = known;
+                }
+            }
+            if (meant is null) continue;
+            var flags = new List<string>(r.Flags) { MisreadFlag + r.Key };
+            // The type came from the misread code when no type word stood before it: it follows the code meant.
+            var readType = DocumentSymbol.TryParse(r.Key, out var readSymbol) ? DocumentSymbol.TypeNameFromCode(readSymbol.TypeCode, readSymbol.System) : null;
+            var meantType = DocumentSymbol.TryParse(meant, out var meantSymbol) ? DocumentSymbol.TypeNameFromCode(meantSymbol.TypeCode, meantSymbol.System) : null;
+            var type = r.Type is null || r.Type == readType ? meantType ?? r.Type : r.Type;
+            raw[i] = r with { Key = meant, Number = meant, Type = type, Flags = flags };
+            // The same reading elsewhere in the scan is the same misreading ("N ghị định số 99/2023/NĐ-CP" again).
+            for (var k = 0; k < raw.Count; k++)
+                if (k != i && raw[k].Key == r.Key && recognised.Covers(raw[k].Span))
+                    raw[k] = raw[k] with { Key = meant, Number = meant, Type = raw[k].Type is null || raw[k].Type == readType ? meantType ?? raw[k].Type : raw[k].Type, Flags = [.. raw[k].Flags, MisreadFlag + r.Key] };
+        }
+    }
+
+    /// <summary>
+    /// The words after a citation up to the end of its clause or the next numbered citation ("…; Căn cứ Bộ luật Lao động số
+    /// 45/2019/QH14" is not its title; a law named inside the title, "… của Luật Thực hiện dân chủ ở cơ sở", is part of it).
+    /// </summary>
+    private static string ClauseAfter(string text, int from, List<RawCitation> raw)
+    {
+        var end = Math.Min(text.Length, from + 400);
+        foreach (var x in raw)
+            if (x.Span.Start >= from && x.Span.Start < end && text.AsSpan(x.Span.Start, x.Span.Length).ContainsAnyInRange('0', '9')) end = x.Span.Start;
+        var stop = text.AsSpan(from, end - from).IndexOfAny(ClauseEnds);
+        return text.Substring(from, stop < 0 ? end - from : stop);
+    }
+
+    private static readonly SearchValues<char> ClauseEnds = SearchValues.Create(";!?");
+
     private static int Strength(string relation) => relation switch { "forwards" => 3, "basis" => 2, "implements" => 1, _ => 0 };
 
     [GeneratedRegex(@"-(?:19|20)\d{2}$")]
@@ -482,7 +577,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var issuer = g.Select(r => r.Issuer).FirstOrDefault(i => i is not null);
             var type = g.Select(r => r.Type).FirstOrDefault(t => t is not null and not "Văn bản") ?? g.Select(r => r.Type).FirstOrDefault(t => t is not null);
             var relation = g.OrderByDescending(r => Strength(r.Relation)).First().Relation;
-            var flags = new List<string>();
+            var flags = g.SelectMany(r => r.Flags).Distinct().ToList();
             var key = first.Key;
             string? title = first.Title;
             if (first.Number is not null)

@@ -65,11 +65,21 @@ public static partial class IssueDateFinder
         for (var i = 0; i < Math.Min(lines.Count, 6); i++)
         {
             var line = lines[i];
-            if (line.Text.Length > 60) continue;
+            if (line.Text.Length > 60 || (i > 0 && ContinuesACitation(lines[i - 1], line))) continue;
             var d = VietnameseDate.FindAll(text, line.Span).FirstOrDefault();
             if (d is not null) return new Result(d with { Confidence = 0.6, By = "date.dateline" }, null);
         }
         return null;
+    }
+
+    /// <summary>
+    /// "… NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP⏎NGÀY 30 THÁNG 6 NĂM 2020 …": a title wrapped after a cited symbol; the date is that
+    /// document's.
+    /// </summary>
+    private static bool ContinuesACitation(TextLine previous, TextLine line)
+    {
+        var last = previous.Text.TrimEnd().Split(' ').LastOrDefault() ?? "";
+        return line.Text.TrimStart().StartsWith("ngày", StringComparison.OrdinalIgnoreCase) && last.Contains('/') && last.Any(char.IsDigit) && last.Any(char.IsUpper);
     }
 
     /// <summary>"*Thành phố Hồ⏎Chí Minh, ngày …": a place name wrapped onto the date line.</summary>

@@ -6,14 +6,17 @@ namespace DocIntel.Extract.Dates;
 
 /// <summary>
 /// Dates as written in Vietnamese documents: "ngày 06 tháng 8 năm 2024", "ngày 14/8/2023", "1-3-2024",
-/// with common OCR slips ("nàm", "thảng", "O1"). Impossible dates are rejected.
+/// with common OCR slips ("nàm", "thảng", "O1", "tháng 11-năm"). Impossible dates are rejected.
 /// </summary>
 public static partial class VietnameseDate
 {
     // Digits as OCR sometimes reads them: O for 0, l/I for 1.
     private const string D = "[0-9OoIl]";
 
-    [GeneratedRegex(@"ng[àaã]y\s*(?<d>" + D + "{1,2})\\s*th[áaảà]ng\\s*(?<m>" + D + "{1,2})\\s*n[ăaàâ]m\\s*(?<y>" + D + "{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Between the parts, the stray mark a scan leaves ("tháng 11-năm 2025", "năm. 2025").
+    private const string Gap = @"\s*[-–.,]?\s*";
+
+    [GeneratedRegex(@"ng[àaã]y\s*(?<d>" + D + "{1,2})" + Gap + "th[áaảà]ng" + Gap + "(?<m>" + D + "{1,2})" + Gap + "n[ăaàâ]m" + Gap + "(?<y>" + D + "{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex LongForm();
 
     [GeneratedRegex(@"(?<![\d/.-])(?<d>\d{1,2})\s?[/.-]\s?(?<m>\d{1,2})\s?[/.-]\s?(?<y>(?:19|20)\d{2})(?![\d/])", RegexOptions.CultureInvariant)]

@@ -54,6 +54,31 @@ public sealed class OffsetMap
     }
 
     /// <summary>
+    /// The normalised span whose characters came from inside <paramref name="raw"/> (the normaliser keeps the order of the
+    /// text, so the raw starts of normalised characters never decrease).
+    /// </summary>
+    public TextSpan FromRaw(TextSpan raw)
+    {
+        if (raw.Start < 0 || raw.End > RawLength || raw.End < raw.Start)
+            throw new ArgumentOutOfRangeException(nameof(raw), $"span {raw} outside 0..{RawLength}");
+        var start = FirstFrom(raw.Start);
+        return new TextSpan(start, Math.Max(start, FirstFrom(raw.End)));
+    }
+
+    /// <summary>The first normalised position whose raw start is at or after <paramref name="rawOffset"/> (Length when none).</summary>
+    private int FirstFrom(int rawOffset)
+    {
+        int lo = 0, hi = Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (SourceOf(mid).Start < rawOffset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>
     /// <see cref="PieceAt(int)"/> when the answer is probably <paramref name="hint"/> or the piece after it (a later
     /// pass reads its input in order, so composing maps walks the earlier map's pieces in order).
     /// </summary>

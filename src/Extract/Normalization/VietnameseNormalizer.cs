@@ -239,7 +239,23 @@ public sealed class VietnameseNormalizer
     {
         var first = start;
         while (first < end && s[first] == ' ') first++;
-        return first < end && s[first] is '-' or '=' or ':';
+        return first < end && (s[first] is '-' or '=' or ':' || IsDash(s[first]));
+    }
+
+    /// <summary>
+    /// A horizontal rule or table separator: three or more rule marks ('-' or any dash the dash pass turns into one, '=',
+    /// '_'), with colons, spaces and emphasis stars between ("––*–" is "---" once the stars and dashes are cleaned, and
+    /// must go in the same pass for the normaliser to be idempotent). A star line ("* *") has no rule mark and stays.
+    /// </summary>
+    private static bool IsRule(ReadOnlySpan<char> cell)
+    {
+        var marks = 0;
+        foreach (var c in cell)
+        {
+            if (c is '-' or '=' or '_' || IsDash(c)) marks++;
+            else if (c is not (':' or ' ' or '*')) return false;
+        }
+        return marks >= 3;
     }
 
     private static void MarkupLine(string s, int start, int end, TextEditBuilder b, List<(RepairKind, TextSpan, string, string)> repairs)
@@ -270,7 +286,7 @@ public sealed class VietnameseNormalizer
     {
         var trimmed = s.AsSpan(start, end - start).Trim();
         // Horizontal rules and table separators carry no text.
-        if (trimmed.Length >= 3 && !trimmed.ContainsAnyExcept("-: =_"))
+        if (IsRule(trimmed))
         {
             repairs.Add((RepairKind.Markup, new TextSpan(start, end), s[start..end], ""));
             return;

@@ -19,23 +19,26 @@ public static class DocumentNumberFinder
             if (m.Success && SymbolPattern.LooksLikeSymbol(m.Groups["sym"].Value))
             {
                 var g = m.Groups["sym"];
-                return Make(g.Value, TextSpan.FromLength(line.Start + g.Index, g.Length), i, 0.95);
+                return Make(text, line.Start + g.Index, g.Length, i, 0.95);
             }
             // "Số:" alone, the number on the next line.
-            var t = line.Text.Trim();
-            if (t is "Số:" or "Số" && i + 1 < lines.Count)
+            if (i + 1 < lines.Count && SymbolPattern.NumberLabelLine().IsMatch(line.Text))
             {
                 var next = lines[i + 1];
                 var n = SymbolPattern.InText().Match(next.Text);
                 if (n.Success && n.Index <= 2)
-                    return Make(n.Value, TextSpan.FromLength(next.Start + n.Index, n.Length), i + 1, 0.85);
+                    return Make(text, next.Start + n.Index, n.Length, i + 1, 0.85);
             }
         }
         return null;
     }
 
-    private static Result Make(string printed, TextSpan span, int line, double confidence)
+    private static Result Make(string text, int start, int length, int line, double confidence)
     {
+        // "37698/TB'CHQ": the hyphen misread, the symbol goes on.
+        var tail = SymbolPattern.MisreadHyphenTail(text, start + length);
+        var span = TextSpan.FromLength(start, length + tail);
+        var printed = tail == 0 ? text.Substring(start, length) : text.Substring(start, length) + "-" + text.Substring(start + length + 1, tail - 1);
         DocumentSymbol.TryParse(printed, out var symbol);
         return new Result(new Found<string>(DocumentSymbol.Normalize(printed), span, confidence, "number.header"), symbol, line);
     }

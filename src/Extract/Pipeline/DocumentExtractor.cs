@@ -3,6 +3,7 @@ using DocIntel.Extract.Dates;
 using DocIntel.Extract.Documents;
 using DocIntel.Extract.Issuers;
 using DocIntel.Extract.Layout;
+using DocIntel.Extract.Misreadings;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Numbers;
 using DocIntel.Extract.Parts;
@@ -32,9 +33,11 @@ public sealed class DocumentExtractor
         _citations = new CitationFinder(reference.Registry);
     }
 
-    public IReadOnlyList<DocumentAnalysis> Extract(NormalizedText normalized)
+    /// <param name="recognised">The spans of the normalised text that OCR read (none when null).</param>
+    public IReadOnlyList<DocumentAnalysis> Extract(NormalizedText normalized, RecognisedText? recognised = null)
     {
         ArgumentNullException.ThrowIfNull(normalized);
+        recognised ??= RecognisedText.None;
         var text = normalized.Text;
         // The text is split into lines once; the parts and their trimmed bodies share those lines.
         var all = TextLine.Split(text, new TextSpan(0, text.Length));
@@ -44,12 +47,12 @@ public sealed class DocumentExtractor
         {
             var partLines = TextLine.Within(text, all, parts[i]);
             var body = Zones.WebChrome.Trim(text, parts[i], partLines);
-            result.Add(ExtractPart(text, body, TextLine.Within(text, partLines, body), i + 1));
+            result.Add(ExtractPart(text, body, TextLine.Within(text, partLines, body), i + 1, recognised));
         }
         return result;
     }
 
-    private DocumentAnalysis ExtractPart(string text, TextSpan part, IReadOnlyList<TextLine> lines, int index)
+    private DocumentAnalysis ExtractPart(string text, TextSpan part, IReadOnlyList<TextLine> lines, int index, RecognisedText recognised)
     {
         var warnings = new List<string>();
         var inferred = new List<string>();
@@ -63,7 +66,7 @@ public sealed class DocumentExtractor
         var signer = SignerParser.Parse(text, lines);
         var recipients = RecipientParser.Parse(lines);
         var (urgency, secrecy) = Marks(lines, numberLine);
-        var citations = WithoutItself(_citations.Find(text, part, number?.Number.Span), lines, type);
+        var citations = WithoutItself(_citations.Find(text, part, number?.Number, recognised), lines, type);
         var tasks = Tasks.TaskExtractor.Extract(text, lines);
 
         if (number is null) warnings.Add("no document number found");

@@ -32,6 +32,12 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         "GN", "TTH", "UQ", "NP", "ND", "QD",
     ];
 
+    /// <summary>True when <paramref name="code"/> (upper case) is a type code of a state or Party document ("KL", "TTR").</summary>
+    public static bool IsTypeCode(string code) => StateTypeCodes.Contains(code) || code == "KL";
+
+    /// <summary>Every type code <see cref="IsTypeCode"/> knows.</summary>
+    public static IReadOnlyCollection<string> TypeCodes { get; } = [.. StateTypeCodes, "KL"];
+
     [GeneratedRegex(@"^(?<n>\d{1,5})-(?<t>[A-ZĐ]{1,5}[IY]?)/(?<i>[A-ZĐ0-9][A-ZĐ0-9.\-]*)$", RegexOptions.CultureInvariant)]
     private static partial Regex PartyGrammar();
 
@@ -55,6 +61,8 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c) || c is '\u200B' or '\u00AD' or '\uFEFF') continue;
+            // One dash, one slash: "2282/QĐ- -TTg", "76/⁄2025" in scans.
+            if (sb.Length > 0 && sb[^1] is '-' or '/' && Separator(c) == sb[^1]) continue;
             sb.Append(c switch
             {
                 'Ð' or 'ð' or 'đ' => 'Đ',
@@ -69,11 +77,25 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         var m = OcrNumber().Match(key);
         if (m.Success && m.Value.Any(char.IsDigit))
             key = m.Value.Replace('O', '0').Replace('L', '1').Replace('I', '1') + key[m.Length..];
+        // And in a legislature's term ("76/2025/UBTVQHI5"): QH is always followed by digits.
+        var term = OcrTerm().Match(key);
+        if (term.Success && !term.Groups[1].Value.All(char.IsDigit))
+            key = key[..term.Groups[1].Index] + term.Groups[1].Value.Replace('O', '0').Replace('L', '1').Replace('I', '1');
         return key;
     }
 
+    private static char Separator(char c) => c switch
+    {
+        '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
+        '/' or '\u2044' or '\u2215' => '/',
+        _ => c,
+    };
+
     [GeneratedRegex(@"^[0-9OLI]+(?=[-/])", RegexOptions.CultureInvariant)]
     private static partial Regex OcrNumber();
+
+    [GeneratedRegex(@"/(?:PL-)?(?:UBTV)?QH([0-9OLI]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex OcrTerm();
 
     [GeneratedRegex(@"^(?:QH\d{1,2}|UBTVQH\d{1,2}|PL-UBTVQH\d{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex LegislativeTail();

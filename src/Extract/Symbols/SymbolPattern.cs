@@ -4,12 +4,13 @@ namespace DocIntel.Extract.Symbols;
 
 /// <summary>
 /// The printed shape of a number and symbol, tolerant of the stray spaces real texts carry
-/// ("44 -CV/BCĐ", "26- KH/TU", "27/NQ- TW"), as one regex shared by the number finder and the citation finder.
+/// ("44 -CV/BCĐ", "26- KH/TU", "27/NQ- TW"; in scans "43/201 9/QH14", "02⁄2 020/UBTVQH14", "76/⁄2025/UBTVQH15",
+/// "2282/QĐ- -TTg"), as one regex shared by the number finder and the citation finder.
 /// </summary>
 public static partial class SymbolPattern
 {
     private const string Body =
-        @"(?<n>\d{1,5}|[OlI]\d{1,3}|\d[OlI]\d?)(?:\s?/\s?(?<y>(?:19|20)\d{2}))?\s?[-/]\s?(?<t>[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,9}(?:\.[A-Z]{1,4})?)(?:\s?[-/]\s?[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,12}(?:\.[A-Z]{1,4})?){0,3}";
+        @"(?<n>\d{1,5}|[OlI]\d{1,3}|\d[OlI]\d?)(?:\s?[/⁄]{1,2}\s?(?<y>(?:1\s?9|2\s?0)\s?\d\s?\d))?\s?[-/]\s?(?<t>[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,9}(?:\.[A-Z]{1,4})?)(?:\s?[-/]\s?-?\s?[A-ZĐÐ][A-Za-zĐđÐ0-9]{0,12}(?:\.[A-Z]{1,4})?){0,3}";
 
     /// <summary>A symbol inside running text. "số145/2020/NĐ-CP" (no space after số) is allowed.</summary>
     [GeneratedRegex(@"(?:(?<![\p{L}\d/.,-])|(?<=[Ss][ốố]))" + Body + @"(?![\p{L}\d])", RegexOptions.CultureInvariant)]
@@ -22,7 +23,7 @@ public static partial class SymbolPattern
     /// <summary>
     /// Every match of <see cref="InText"/> in <paramref name="text"/> (the same matches, in order), without running the
     /// regex over the whole text: a symbol always has a '-' or '/' followed (after at most one space) by a capital, at most
-    /// 13 characters after its start (number ≤ 5, "/yyyy" with spaces ≤ 7, a space), and starts with a digit, O, l or I.
+    /// 16 characters after its start (number ≤ 5, "/yyyy" with spaces ≤ 10, a space), and starts with a digit, O, l or I.
     /// Digits and the letters l and I are everywhere in Vietnamese text, separators before a capital are rare.
     /// </summary>
     public static IReadOnlyList<Match> FindInText(string text)
@@ -38,7 +39,7 @@ public static partial class SymbolPattern
         {
             if (CapitalAt(text, q + 1) || (q + 2 < text.Length && char.IsWhiteSpace(text[q + 1]) && CapitalAt(text, q + 2)))
             {
-                for (var s = Math.Max(tried, q - 13); s < q; s++)
+                for (var s = Math.Max(tried, q - 16); s < q; s++)
                 {
                     var c = text[s];
                     if (char.IsDigit(c) || c is 'O' or 'l' or 'I') yield return s;
@@ -52,9 +53,31 @@ public static partial class SymbolPattern
 
     private static bool CapitalAt(string text, int i) => i < text.Length && text[i] is (>= 'A' and <= 'Z') or 'Đ' or 'Ð';
 
-    /// <summary>The document's own number line: "Số: 04/BC-UBND", "Số 585-CV/ĐU".</summary>
-    [GeneratedRegex(@"(?<![\p{L}])S[ốố]\s*:?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    // "Số" and what OCR makes of it ("Sế585-CV/ĐU", "Sô: 12/BC-UBND", "SỐ:", "Đố:"); never "Sở", a department's word.
+    private const string So = @"(?:S(?:[ốố]|[ôồổỗộếểềễệóòỏõọö6ỐÔỒỔỖỘẾỂỀỄỆ])|Đố)";
+
+    /// <summary>The document's own number line: "Số: 04/BC-UBND", "Số 585-CV/ĐU", and as OCR misreads it: "Sế585-CV/ĐU", "Số.212-KL/TW".</summary>
+    [GeneratedRegex(@"(?<![\p{L}])" + So + @"\s*[:.]?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     public static partial Regex NumberLine();
+
+    /// <summary>"Số:" alone on its line, the number below; with the marks OCR leaves beside it ("Số:. -").</summary>
+    [GeneratedRegex(@"^\s*" + So + @"\s*[:.]?[\s.:,\-–]*$", RegexOptions.CultureInvariant)]
+    public static partial Regex NumberLabelLine();
+
+    /// <summary>
+    /// How many characters after a symbol ending at <paramref name="end"/> continue it past a misread hyphen: OCR reads
+    /// the hyphen of "37698/TB-CHQ" as an apostrophe or colon ("37698/TB'CHQ", "377/ĐA:CP"), so the symbol stops short.
+    /// 0 when the text goes on otherwise.
+    /// </summary>
+    public static int MisreadHyphenTail(string text, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (end >= text.Length || text[end] is not ('\'' or '’' or '‘' or '`' or '´' or ':')) return 0;
+        var i = end + 1;
+        while (i < text.Length && i - end <= 12 && (CapitalAt(text, i) || char.IsAsciiDigit(text[i]))) i++;
+        var tail = i - end - 1;
+        return tail >= 2 && CapitalAt(text, end + 1) && (i >= text.Length || !char.IsLetterOrDigit(text[i])) ? i - end : 0;
+    }
 
     /// <summary>A looser symbol allowed only right after "TYPE số": "Văn bản số 01/HLV", "số 16/CGC.BT".</summary>
     [GeneratedRegex(@"^\s*(?<sym>\d{1,5}/[A-ZĐ][A-Za-zĐđ0-9]{1,12}(?:\.[A-Z]{1,4})?)(?![\p{L}\d/-])", RegexOptions.CultureInvariant)]

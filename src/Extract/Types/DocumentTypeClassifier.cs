@@ -14,7 +14,8 @@ public static partial class DocumentTypeClassifier
 {
     public sealed record Result(string DocType, int TitleLine, Found<string>? Subject, string By);
 
-    [GeneratedRegex(@"^\s*(?:V/v|V/V|Về việc)\s*:?\s*(?<s>.*)$", RegexOptions.CultureInvariant)]
+    // "V⁄ thuế …", "V/y": how a scan reads "V/v".
+    [GeneratedRegex(@"^\s*(?:V[/⁄](?:[vVy]|(?=\s))|Về việc)\s*:?\s*(?<s>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex VvLine();
 
     [GeneratedRegex(@"^\s*(?:[IVX]+\s*[-.]|\d+\s*[.)]|[a-zđ]\)|Căn cứ|Kính gửi|Thực hiện|Để |Nơi nhận|Điều \d|Chương [IVX])", RegexOptions.CultureInvariant)]

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using DocIntel.Extract.Documents;
+using DocIntel.Extract.Misreadings;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Pipeline;
+using DocIntel.Extract.Text;
 using DocIntel.Ingest.Ocr;
 using DocIntel.Ingest.Readers;
 
@@ -219,11 +221,26 @@ public sealed class DocumentPipeline
             : null;
         var qualityInfo = new QualityInfo(rawQuality.Score, ocr, warnings, pageQuality);
         var pageCount = source.Pages.Count;
-        return _extractor.Extract(normalized)
+        return _extractor.Extract(normalized, Recognised(source, normalized))
             .Select(a => new ExtractedDocument(
                 new SourceInfo(source.Path, source.Sha256, a.Part, pageCount > 1 || isPaged ? 1 : null, pageCount > 1 || isPaged ? pageCount : null, source.Origin),
                 a, qualityInfo, normalized.Text))
             .ToList();
+    }
+
+    /// <summary>Where the normalised text came from OCR'd pages (pages are joined by a blank line, as in <see cref="SourceText.JoinedText"/>).</summary>
+    private static RecognisedText Recognised(SourceText source, NormalizedText normalized)
+    {
+        if (source.Pages.All(p => p.Origin != TextOrigins.Ocr)) return RecognisedText.None;
+        if (source.Pages.All(p => p.Origin == TextOrigins.Ocr)) return RecognisedText.All(normalized.Text.Length);
+        var spans = new List<TextSpan>();
+        var at = 0;
+        foreach (var page in source.Pages)
+        {
+            if (page.Origin == TextOrigins.Ocr) spans.Add(normalized.Map.FromRaw(TextSpan.FromLength(at, page.Text.Length)));
+            at += page.Text.Length + 2;
+        }
+        return new RecognisedText(spans);
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

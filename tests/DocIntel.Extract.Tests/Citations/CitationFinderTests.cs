@@ -176,4 +176,86 @@ public sealed class CitationFinderTests
         Assert.Equal(year, q.Year);
         Assert.Equal(type, q.TypeName);
     }
+    private static IReadOnlyList<Extract.Documents.Citation> FindScanned(string raw, string? ownNumber = null)
+    {
+        var text = VietnameseNormalizer.Default.Normalize(raw).Text;
+        Extract.Text.Found<string>? own = null;
+        if (ownNumber is not null)
+        {
+            var at = text.IndexOf(ownNumber, StringComparison.Ordinal);
+            own = new Extract.Text.Found<string>(ownNumber, TextSpan.FromLength(at, ownNumber.Length), 0.95, "test");
+        }
+        return new CitationFinder(TestReference.Value.Registry).Find(text, new TextSpan(0, text.Length), own, Extract.Misreadings.RecognisedText.All(text.Length));
+    }
+
+    // What OCR made of the generated scans of the dev set and seeds, and what the text version says.
+    public static TheoryData<string, string[]> Scanned => new()
+    {
+        // dev c006: the L of KL read as IL, after "văn bản số"
+        { "của Ban Bí thư tại văn bản số 213-KIL/TW ngày 21/11/2025, Nghị quyết 380/NQ-CP", ["213-KL/TW", "380/NQ-CP"] },
+        // dev c003: a T of TTr lost
+        { "Thực hiện Tờ trình số 03-TR/ĐU ngày 15/10/2025 của Đảng ủy", ["03-TTR/ĐU"] },
+        // seed 004: the same letter read once with a P in it
+        { "Ủy ban nhân dân tỉnh nhận được Văn bản số 44-CV/BCĐ ngày 25/3/2024 của Ban Chỉ đạo (có Văn bản số\n44-CV/BCPĐ gửi kèm); về việc này, Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau: tổ chức triển khai thực hiện Văn bản số 44-CV/BCĐ", ["44-CV/BCĐ"] },
+        // dev c017: Đ read twice, and TT read as TI once beside the right reading
+        { "Quyết định số 2304/QĐ-BNNMT ngày 23/6/2025; Quyết định số 3380/QĐ-TTPVHCC ngày 25/8/2025 về việc công bố. Thực hiện Quyết định số 2304/QĐÐ-BNNMT và Quyết định số 3380/QĐÐ-\nTIPVHCC", ["2304/QĐ-BNNMT", "3380/QĐ-TTPVHCC"] },
+        // dev c022: the hyphen read as a colon; a legislature's term with I for 1
+        { "Đề án số 377/ĐA:CP ngày 09 tháng 5 năm 2025; Căn cứ Nghị quyết số 76/2025/UBTVQHI5 ngày 14 tháng 4 năm 2025", ["377/ĐA-CP", "76/2025/UBTVQH15"] },
+        // seed 004 at 300 dpi: a digit misread; the date and the title that follow are 59/2023/NĐ-CP's
+        { "trọng tâm là Luật Thực hiện dân chủ ở cơ sở, Nghị định số 99/2023/NĐ-CP, ngày 14/8/2023 của\nChính phủ quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở và", ["10/2022/QH15", "59/2023/NĐ-CP"] },
+        // the same date without the title is not enough
+        { "Thực hiện Nghị định số 99/2023/NĐ-CP ngày 14/8/2023 của Chính phủ về quản lý", ["99/2023/NĐ-CP"] },
+        // dev c020: two resolutions of one day, one digit apart, are both real
+        { "Nghị quyết số 190/2025/QH15 ngày 19/02/2025; Nghị quyết số 193/2025/QH15 ngày 19/02/2025 về thí điểm", ["190/2025/QH15", "193/2025/QH15"] },
+        // seed-like: a law the registry does not know, then the code it is one digit from; the next clause is not its title
+        { "Căn cứ Luật Giáo dục số 43/2019/QH14;\nCăn cứ Bộ luật Lao động số 45/2019/QH14;\nCăn cứ Nghị định", ["43/2019/QH14", "45/2019/QH14"] },
+        // dev c015, c014 at 300 dpi: a space in the year, a fraction slash
+        { "Căn cứ Luật Giáo dục số 43/201 9/QH14;", ["43/2019/QH14"] },
+        { "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số\n02⁄2 020/UBTVQH14;", ["02/2020/UBTVQH14"] },
+        // two plans one number apart are two documents, even in a scan
+        { "Kế hoạch số 12/KH-UBND và Kế hoạch số 13/KH-UBND của UBND xã", ["12/KH-UBND", "13/KH-UBND"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scanned))]
+    public void ReadsMisreadSymbolsOfAScanAsTheSymbolsMeant(string text, string[] keys) =>
+        Assert.Equal(keys, FindScanned(text).Where(c => c.Number is not null).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray());
+
+    [Fact]
+    public void KeepsWhatItReadInTheFlags()
+    {
+        var c = Assert.Single(FindScanned("Kết luận số 213-KIL/TW ngày 21/11/2025 của Ban Bí thư"));
+        Assert.Equal("213-KL/TW", c.Number);
+        Assert.Equal("Kết luận", c.Type);
+        Assert.Contains(CitationFinder.MisreadFlag + "213-KIL/TW", c.Flags);
+    }
+
+    [Fact]
+    public void LeavesATypedSymbolAsWritten()
+    {
+        var c = Assert.Single(Find("Kết luận số 213-KIL/TW ngày 21/11/2025 của Ban Bí thư"));
+        Assert.Equal("213-KIL/TW", c.Number);
+        Assert.DoesNotContain(c.Flags, f => f.StartsWith(CitationFinder.MisreadFlag, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMisreadingOfTheDocumentsOwnNumberIsNoCitation()
+    {
+        const string text = "Số: 44-CV/BCĐ\nBan Chỉ đạo gửi kèm theo (Văn bản số 44-CV/BCPĐ) để các cơ quan thực hiện.";
+        Assert.Empty(FindScanned(text, "44-CV/BCĐ"));
+    }
+
+    [Fact]
+    public void ARegistryNameAScanRanTogetherIsStillTheRegistrysDocument() =>
+        Assert.Equal("20/2023/QH15", Assert.Single(Find("quy định tại Điều 23 Luật Giao dịch điệntử.")).Key);
+
+    [Fact]
+    public void TheAmendingFormulaWithAWrongMarkStillKeepsTheAmendingLawsYearOff() =>
+        Assert.DoesNotContain(Find("Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008; Luật sửa đổi, bồ sung\nmột số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014;"),
+            c => c.Key.EndsWith("2014", StringComparison.Ordinal));
+
+    [Fact]
+    public void ACapitalStandingAloneAfterVaIsASplitWordNotALawsName() =>
+        Assert.DoesNotContain(Find("theo quy định tại Luật Đầu tư và N ghị định hướng dẫn Luật Đầu tư; không chịu trách nhiệm"),
+            c => c.Key.Contains("N-GHỊ", StringComparison.Ordinal));
 }

@@ -14,6 +14,9 @@ public sealed class VietnameseDateTests
     [InlineData("ngày 25 tháng 3 nàm 2024", "2024-03-25")]
     [InlineData("ngày O1 thảng 02 năm 2020", "2020-02-01")]
     [InlineData("Thái Bình, ngày 29 tháng 3 năm 2024", "2024-03-29")]
+    [InlineData("Đồng Tháp, ngày 27 tháng 11-năm 2025", "2025-11-27")] // dev c013 scanned: a hyphen where a space was
+    [InlineData("Hà Nội, ngày 05. tháng 12 năm 2025", "2025-12-05")]
+    [InlineData("Cần Thơ, ngày 18 tháng 11 năm. 2025", "2025-11-18")] // dev c007 at 300 dpi
     public void ReadsDatesAsWritten(string text, string iso)
     {
         var found = VietnameseDate.FindAll(text, new TextSpan(0, text.Length)).First();
@@ -41,6 +44,8 @@ public sealed class VietnameseDateTests
         { "Triển khai thực hiện quy chế dân chủ\n\n7:57, Thứ Sáu, 1-3-2024\n\nUBND tỉnh vừa ban hành", "2024-03-01", null },
         // born-digital p001: the layout reader puts the number and the place on one line
         { "Số: 3367/TTr-SNV Bình Thuận, ngày 28 tháng 11 năm 2024", "2024-11-28", "Bình Thuận" },
+        // dev c023 at 300 dpi: a decree's title wraps after the symbol it amends; that date is the amended decree's
+        { "CHÍNH PHỦ- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 16/2025/NĐ-CP\nNGHỊ ĐỊNH\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP\nNGÀY 30 THÁNG 6 NĂM 2020 CỦA CHÍNH PHỦ", null, null },
         // unfilled template: the place stands, the date is unknown (corpus p008)
         { "Hà Nội, ngày    tháng    năm 2025", null, "Hà Nội" },
     };
