@@ -63,7 +63,7 @@ public static partial class BodyNames
     /// <summary>Normal case for a body name printed in capitals, keeping place names capitalised.</summary>
     public static string ToNormalCase(string name)
     {
-        var expanded = ExpandAbbreviations(name.Trim().Trim('*', '-', ' ', ',', ';', '.'));
+        var expanded = ExpandAbbreviations(TrimMarks(name));
         var lower = VietnameseSyllable.ToLowerInvariant(expanded);
         var words = lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var result = words.ToArray();
@@ -87,6 +87,17 @@ public static partial class BodyNames
         if (result.Length > 1 && result[0] is "sở" or "bộ" or "cục" or "tổng cục" && !UnitWords.Contains(result[1])) result[1] = Capitalize(result[1]);
         var joined = ReplaceWords(string.Join(' ', result), ProperPhraseWords);
         return joined.Length == 0 ? joined : Capitalize(joined);
+    }
+
+    /// <summary>The name without the marks around it ("*ỦY BAN …*", "… ĐỒNG THÁP _"); a closing bracket stays.</summary>
+    private static string TrimMarks(string name)
+    {
+        var span = name.AsSpan();
+        var start = 0;
+        while (start < span.Length && !char.IsLetterOrDigit(span[start])) start++;
+        var end = span.Length;
+        while (end > start && !char.IsLetterOrDigit(span[end - 1]) && span[end - 1] != ')') end--;
+        return name[start..end];
     }
 
     private static bool IsLowerRoman(string word)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Documents;
 using DocIntel.Extract.Layout;
+using DocIntel.Extract.Misreadings;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Reference;
 using DocIntel.Extract.Symbols;
@@ -15,6 +16,8 @@ namespace DocIntel.Extract.Issuers;
 /// </summary>
 public sealed partial class IssuerParser(AdminGazetteer gazetteer)
 {
+    private readonly BodyNameMisreadings _misreadings = new(gazetteer);
+
     public sealed record Result(IssuerInfo Issuer, IReadOnlyList<string> Inferred);
 
     private static readonly string[] BodyStarts =
@@ -32,7 +35,8 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     [GeneratedRegex(@"(?<body>(?:[ỦủU]y\s+ban\s+[Nn]hân\s+dân|UBND|[Hh]ội\s+đồng\s+[Nn]hân\s+dân|HĐND|Đảng\s+[ủu]y|Ban\s+Thường\s+vụ\s+Đảng\s+ủy)\s+(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?:\s+(?:\p{Lu}[\p{L}]*)(?:\s+\p{Lu}[\p{L}]*){0,4})?)", RegexOptions.CultureInvariant)]
     private static partial Regex BodyInSentence();
 
-    [GeneratedRegex(@"(?<![\p{L}])Số\b")]
+    // "SỐ:" in capitals only before its colon or number: "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ" is a name.
+    [GeneratedRegex(@"(?<![\p{L}])(?:Số\b|SỐ(?=\s*[:.\d]))")]
     private static partial Regex SoWord();
 
     [GeneratedRegex(@"^(KHẨN|THƯỢNG KHẨN|HỎA TỐC|MẬT|TỐI MẬT|TUYỆT MẬT)$")]
@@ -56,7 +60,9 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
     [GeneratedRegex(@"^(chinh phu|bo |trung uong)")]
     private static partial Regex CentralParent();
 
-    public Result? Parse(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol, DateOnly? date, string? place, int titleLine = -1)
+    /// <param name="recognised">Where OCR read the text: a header name read there is spelt again (<see cref="BodyNameMisreadings"/>).</param>
+    public Result? Parse(string text, IReadOnlyList<TextLine> lines, int numberLine, DocumentSymbol? symbol, DateOnly? date, string? place, int titleLine = -1,
+        RecognisedText? recognised = null)
     {
         var limit = numberLine >= 0 ? Math.Min(numberLine + 1, lines.Count) : Math.Min(12, lines.Count);
         if (limit > 0)
@@ -74,6 +80,11 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             name = BodyNames.ToNormalCase(last.Text);
             span = last.Span;
             if (bodies.Count > 1) parent = BodyNames.ToNormalCase(bodies[^2].Text);
+            if (recognised?.Covers(last.Span) == true)
+            {
+                name = _misreadings.Respell(name);
+                if (parent is not null) parent = _misreadings.Respell(parent);
+            }
         }
         else if (bodies.Count > 0 && symbol is not null && BodyFromCode(symbol) is { } body)
         {
@@ -115,7 +126,7 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         "mat tran", "hoi dong", "dan van", "tuyen giao", "kiem tra", "van phong", "tong cuc", "cong an", "giao duc", "quoc hoi", "chinh tri", "dai bieu", "toan quoc",
     ];
 
-    private static List<HeaderBody> HeaderBodies(IReadOnlyList<TextLine> lines, int limit)
+    private List<HeaderBody> HeaderBodies(IReadOnlyList<TextLine> lines, int limit)
     {
         var bodies = new List<HeaderBody>();
         var started = false;
@@ -126,6 +137,8 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
             // Cut the number and anything after "Số" off a line that holds both columns.
             var so = SoWord().Match(cleaned);
             if (so.Success) cleaned = cleaned[..so.Index].Trim();
+            // Specks a scan reads as marks before a line ("ˆ ỦY BAN NHÂN DÂN"): a modifier letter is no letter of a name.
+            cleaned = cleaned.TrimStart(' ', 'ˆ', '˜', '`', '´', '\'', '‘', '’', '.', ',', '~', '^');
             if (cleaned.Length == 0 || cleaned.All(c => c is '*' or ' ' or '-'))
             {
                 continue;
@@ -158,7 +171,13 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
                 var firstWord = folded.Split(' ')[0];
                 if (WrappedPairs.Contains(lastWord + " " + firstWord)) isBody = false;
             }
-            if (isBody || bodies.Count == 0)
+            if (isBody && SplitAfterPlace(cleaned) is { } cut)
+            {
+                // "TỈNH ỦY THÁI BÌNH BAN CHỈ ĐẠO …" on one line: the parent and the body.
+                bodies.Add(new HeaderBody(cleaned[..cut].TrimEnd(), new TextSpan(span.Start, span.Start + cleaned[..cut].TrimEnd().Length), true));
+                bodies.Add(new HeaderBody(cleaned[cut..], new TextSpan(span.Start + cut, span.End), true));
+            }
+            else if (isBody || bodies.Count == 0)
             {
                 bodies.Add(new HeaderBody(cleaned, span, isBody));
             }
@@ -170,6 +189,47 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         }
         return bodies;
     }
+
+    [GeneratedRegex(@"^(?:tinh uy|thanh uy|huyen uy|quan uy|thi uy|(?:dang bo|dang uy|uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd) (?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)) (?<place>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyOfAPlace();
+
+    /// <summary>
+    /// Where a second body starts on a line that names two, a parent and its body ("ĐẢNG BỘ HUYỆN BÌNH SƠN ĐẢNG ỦY XÃ BÌNH
+    /// CHƯƠNG", as a page set in one line prints them): after a body of a place the gazetteer knows, at a word that starts a
+    /// body. Null for a line naming one ("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", "BAN CHỈ ĐẠO … Ở CƠ SỞ").
+    /// </summary>
+    private int? SplitAfterPlace(string line)
+    {
+        var words = line.Split(' ');
+        var at = words[0].Length + 1;
+        for (var k = 1; k < words.Length - 1; k++)
+        {
+            var rest = BodyNames.Key(string.Join(' ', words[k..])) + " ";
+            if (words[k].Length > 0 && BodyStarts.Any(b => rest.StartsWith(b, StringComparison.Ordinal)))
+            {
+                var before = BodyNames.Key(string.Join(' ', words[..k]));
+                if (BodyOfAPlace().Match(before) is { Success: true } m && IsPlace(m.Groups["place"].Value) && !IsPlace(m.Groups["place"].Value + " " + words[k]))
+                    return at;
+                // "BỘ TÀI CHÍNH CỤC THUẾ": a ministry and its department.
+                if (Ministries.Contains(before) && MinistryUnits.Any(u => rest.StartsWith(u, StringComparison.Ordinal))) return at;
+            }
+            at += words[k].Length + 1;
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string> Ministries = new[]
+    {
+        "Bộ Nội vụ", "Bộ Tài chính", "Bộ Tư pháp", "Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Y tế", "Bộ Giáo dục và Đào tạo",
+        "Bộ Xây dựng", "Bộ Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nông nghiệp và Môi trường", "Bộ Dân tộc và Tôn giáo",
+        "Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Tài nguyên và Môi trường", "Bộ Giao thông vận tải",
+        "Bộ Kế hoạch và Đầu tư", "Bộ Lao động - Thương binh và Xã hội", "Bộ Thông tin và Truyền thông",
+    }.Select(BodyNames.Key).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[] MinistryUnits = ["cuc ", "tong cuc ", "vu ", "van phong ", "thanh tra ", "vien "];
+
+    // "Đồng Hới" stays one place though "Hới" folds to a body's first word.
+    private bool IsPlace(string name) => gazetteer.Find(name, AdminEra.ThreeLevel).Count > 0 || gazetteer.Find(name, AdminEra.TwoLevel).Count > 0;
 
     /// <summary>The body named on its own line between the title and the căn cứ lines ("ỦY BAN THƯỜNG VỤ QUỐC HỘI").</summary>
     private static HeaderBody? BodyUnderTitle(IReadOnlyList<TextLine> lines, int from)

@@ -11,13 +11,15 @@ namespace DocIntel.Extract.Layout;
 /// </summary>
 public static partial class HeaderLines
 {
-    [GeneratedRegex(@"C[ỘO]NG\s*H[ÒOÕỊ]A\s+X[ÃA]\s+H[ỘO]I\s+CH?\s*\S*\s*NG\S*\s*\S*\s*VI[ỆE]T\s+NAM", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Each allows what a scan does to it: a wrong mark on a vowel, a full stop for a space ("CỘNG.HÒA", "Việt.nam",
+    // "Tựdo- -.Hạnh phúc", "ĐÁNG CỘNG SẢN").
+    [GeneratedRegex(@"C[ỘOÔỒỐỔỖ]NG[\s.]*H[ÒOÕỊÓỎ]A[\s.]+X[ÃAÁÀẢẠ][\s.]+H[ỘOÔỐỒỔỖ]I[\s.]+CH?\s*\S*\s*NG\S*[\s.]*\S*[\s.]*VI[ỆEÊẸẾỀỂỄ]T[\s.]*NAM", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NationalMotto();
 
-    [GeneratedRegex(@"Độc\s*lập\s*-?\s*Tự\s*do\s*-?\s*Hạnh\s*phúc", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Đ[ộôồốổỗo]c\s*l[ậâầấẩẫa]p[\s.,\-–]*T[ựưừứửữu]\s*do[\s.,\-–]*H[ạaàáảã]nh\s*ph[úuùủũụ]c", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Motto();
 
-    [GeneratedRegex(@"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Đ[ẢAÁÀĂẠẮẰẲẴẶÃ]NG\s+C[ỘOÔỐỒỔỖ]NG\s+S[ẢAÁÀẠÃ]N\s+VI[ỆEÊẸẾỀỂỄ]T\s+NAM", RegexOptions.CultureInvariant)]
     private static partial Regex PartyHeader();
 
     /// <summary>The line with the fixed phrases cut out; what is left may be an issuer fragment.</summary>

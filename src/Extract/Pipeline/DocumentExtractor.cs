@@ -61,7 +61,7 @@ public sealed class DocumentExtractor
         var numberLine = number?.LineIndex ?? -1;
         var dateAndPlace = IssueDateFinder.Find(text, lines, _options.HeaderLines);
         var type = DocumentTypeClassifier.Classify(text, lines, numberLine, number?.Symbol);
-        var issuer = _issuers.Parse(text, lines, numberLine, number?.Symbol, dateAndPlace?.Date?.Value, dateAndPlace?.Place?.Value, type.TitleLine);
+        var issuer = _issuers.Parse(text, lines, numberLine, number?.Symbol, dateAndPlace?.Date?.Value, dateAndPlace?.Place?.Value, type.TitleLine, recognised);
         if (issuer is not null) inferred.AddRange(issuer.Inferred);
         var signer = SignerParser.Parse(text, lines);
         var recipients = RecipientParser.Parse(lines);
