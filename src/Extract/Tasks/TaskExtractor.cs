@@ -84,6 +84,8 @@ public static partial class TaskExtractor
             while (sectionEnd < end && !roman[sectionEnd]) sectionEnd++;
             var before = tasks.Count;
             covered[i] = true;
+            // The intro's earlier lines, wrapped: a scan's paragraph keeps its line breaks ("… Kết luận số 120-KL/TW của Bộ⏎Chính trị …").
+            for (var k = i - 1; k >= 0 && lines[k].Text.Trim().Length > 0 && !EndsSentence(lines[k].Text); k--) covered[k] = true;
             AddItems(text, lines, i + 1, sectionEnd, tasks, covered);
             if (tasks.Count == before) AddParagraphs(text, lines, i + 1, sectionEnd, tasks, covered);
             i = sectionEnd - 1;
@@ -102,6 +104,8 @@ public static partial class TaskExtractor
         }
         return tasks;
     }
+
+    private static bool EndsSentence(string line) => line.TrimEnd().TrimEnd('*') is { Length: > 0 } t && t[^1] is '.' or ';' or ':' or '!' or '?';
 
     private static int EndOfBody(IReadOnlyList<TextLine> lines)
     {

@@ -85,13 +85,13 @@ public static partial class PageLayout
             var start = footerStart;
             while (start > 0 && rest[start - 1].Left >= footerGutter && rest[start - 1].Top > rest[footerStart].Top - 4 * Math.Max(1, rest[footerStart].Bottom - rest[footerStart].Top)) start--;
             var footer = rest.Skip(start).ToList();
-            blocks.Add(new LayoutBlock(BlockKind.Body, Rows(rest.Take(start))));
+            blocks.Add(new LayoutBlock(BlockKind.Body, Paragraphs(RowsOf(rest.Take(start)))));
             blocks.Add(new LayoutBlock(BlockKind.Signer, Rows(footer.Where(s => s.Left >= footerGutter))));
             blocks.Add(new LayoutBlock(BlockKind.Recipients, Rows(footer.Where(s => s.Left < footerGutter))));
         }
         else
         {
-            blocks.Add(new LayoutBlock(BlockKind.Body, Rows(rest)));
+            blocks.Add(new LayoutBlock(BlockKind.Body, Paragraphs(RowsOf(rest))));
         }
         blocks.RemoveAll(b => b.Lines.Count == 0);
         var text = string.Join("\n", blocks.SelectMany(b => b.Lines));
@@ -237,7 +237,9 @@ public static partial class PageLayout
     }
 
     /// <summary>Segments → text lines, top to bottom; segments on the same row are joined left to right.</summary>
-    private static List<string> Rows(IEnumerable<Segment> segments)
+    private static List<string> Rows(IEnumerable<Segment> segments) => RowsOf(segments).Select(RowText).ToList();
+
+    private static List<List<Segment>> RowsOf(IEnumerable<Segment> segments)
     {
         var rows = new List<List<Segment>>();
         foreach (var s in segments.OrderBy(s => s.Top))
@@ -246,7 +248,45 @@ public static partial class PageLayout
             if (row is not null && s.Top < row.Average(r => r.Bottom) - 0.5 * (s.Bottom - s.Top)) row.Add(s);
             else rows.Add([s]);
         }
-        return rows.Select(r => string.Join(" ", r.OrderBy(s => s.Left).Select(s => s.Text))).ToList();
+        return rows;
+    }
+
+    private static string RowText(List<Segment> row) => string.Join(" ", row.OrderBy(s => s.Left).Select(s => s.Text));
+
+    /// <summary>
+    /// Body rows with a blank line where a paragraph starts, as a typed text has one: a scan's paragraphs are only
+    /// visible in their geometry, and task lists ("… nội dung công việc sau:" then one paragraph a task), "Căn cứ"
+    /// paragraphs and everything read paragraph by paragraph need them. A row starts a paragraph when it is indented
+    /// from the left margin by more than a line's height (first-line indent, a centred heading), or when the row above
+    /// it stopped short of the right margin by more than three lines' heights (the last line of a paragraph).
+    /// </summary>
+    private static List<string> Paragraphs(List<List<Segment>> rows)
+    {
+        var lines = new List<string>(rows.Count + rows.Count / 3);
+        if (rows.Count < 3)
+        {
+            lines.AddRange(rows.Select(RowText));
+            return lines;
+        }
+        var lefts = rows.Select(r => r.Min(s => s.Left)).ToList();
+        var rights = rows.Select(r => r.Max(s => s.Right)).ToList();
+        var height = Median(rows.Select(r => Median(r.Select(s => s.Bottom - s.Top))));
+        // Most lines of a body run from margin to margin: the margins are where most lines start and end.
+        var left = Quantile(lefts, 0.25);
+        var right = Quantile(rights, 0.75);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var starts = i > 0 && (lefts[i] - left > 1.2 * height || rights[i - 1] < right - 3 * height);
+            if (starts && lines.Count > 0 && lines[^1].Length > 0) lines.Add("");
+            lines.Add(RowText(rows[i]));
+        }
+        return lines;
+    }
+
+    private static double Quantile(List<double> values, double q)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Round(q * (sorted.Count - 1))];
     }
 
     /// <summary>Plain text of words in Tesseract's own line order (for comparison and tests).</summary>

@@ -122,8 +122,43 @@ public sealed class PageLayoutTests
             .Select(w => { var dy = slope * (w.CenterX - W / 2); return w with { Top = w.Top + dy, Bottom = w.Bottom + dy }; })
             .ToList();
         var page = PageLayout.Compose(words, W, H);
-        Assert.Equal(string.Join("\n", Paragraph), page.Text);
+        // The short line "… nội dung sau:" ends a paragraph: a blank line before the numbered item.
+        Assert.Equal(string.Join("\n", Paragraph[..4]) + "\n\n" + Paragraph[4], page.Text);
         Assert.Equal(slope, PageLayout.PageSlope(words, W), 4);
+    }
+
+    /// <summary>Seed 002's task list as make-scan sets it (justified, first-line indent), one Tesseract line each.</summary>
+    private static IEnumerable<LayoutWord> TaskParagraphs()
+    {
+        (string Text, double Left, double Right)[] rows =
+        [
+            ("ngành cấp tỉnh, UBND các huyện, thành phố, thị xã triển khai thực hiện một số", 300, 2180),
+            ("nội dung công việc sau:", 300, 900),
+            ("Tiếp tục tuyên tuyền, triển khai thực hiện các văn bản của Đảng, Nhà", 420, 2180),
+            ("nước về dân chủ ở cơ sở, gồm: Kết luận số 120-KL/TW ngày 07/01/2016 của", 300, 2180),
+            ("Bộ Chính trị về tiếp tục đẩy mạnh, nâng cao chất lượng, hiệu quả việc xây", 300, 2180),
+            ("thực hiện hương ước, quy ước của cộng đồng dân cư.", 300, 1500),
+            ("Tiếp tục chỉ đạo thực hiện tốt phương châm “Dân biết, dân bàn, dân làm,", 420, 2180),
+            ("dân kiểm tra, dân giám sát, dân thụ hưởng”, đặc biệt là trong triển khai các dự", 300, 2180),
+        ];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var words = rows[i].Text.Split(' ');
+            var step = (rows[i].Right - rows[i].Left) / words.Length;
+            for (var k = 0; k < words.Length; k++)
+                yield return new LayoutWord(words[k], rows[i].Left + k * step, 1000 + 60 * i, rows[i].Left + (k + 1) * step - 14, 1040 + 60 * i, 90, i + 1);
+        }
+    }
+
+    [Fact]
+    public void ABlankLineStartsEachParagraphOfTheBody()
+    {
+        var paragraphs = PageLayout.Compose([.. TaskParagraphs()], W, H).Text.Split("\n\n");
+        Assert.Equal(3, paragraphs.Length);
+        Assert.EndsWith("nội dung công việc sau:", paragraphs[0], StringComparison.Ordinal);
+        Assert.StartsWith("Tiếp tục tuyên tuyền", paragraphs[1], StringComparison.Ordinal);
+        Assert.EndsWith("cộng đồng dân cư.", paragraphs[1], StringComparison.Ordinal);
+        Assert.StartsWith("Tiếp tục chỉ đạo", paragraphs[2], StringComparison.Ordinal);
     }
 
     /// <summary>
