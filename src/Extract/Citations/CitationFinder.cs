@@ -577,7 +577,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var issuer = g.Select(r => r.Issuer).FirstOrDefault(i => i is not null);
             var type = g.Select(r => r.Type).FirstOrDefault(t => t is not null and not "Văn bản") ?? g.Select(r => r.Type).FirstOrDefault(t => t is not null);
             var relation = g.OrderByDescending(r => Strength(r.Relation)).First().Relation;
-            var flags = g.SelectMany(r => r.Flags).Distinct().ToList();
+            var flags = g.Any(r => r.Flags.Count > 0) ? g.SelectMany(r => r.Flags).Distinct().ToList() : new List<string>();
             var key = first.Key;
             string? title = first.Title;
             if (first.Number is not null)

@@ -78,6 +78,8 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         if (m.Success && m.Value.Any(char.IsDigit))
             key = m.Value.Replace('O', '0').Replace('L', '1').Replace('I', '1') + key[m.Length..];
         // And in a legislature's term ("76/2025/UBTVQHI5"): QH is always followed by digits.
+        var qh = key.LastIndexOf("QH", StringComparison.Ordinal);
+        if (qh < 0 || !key.AsSpan(qh + 2).ContainsAnyExcept("0123456789")) return key;
         var term = OcrTerm().Match(key);
         if (term.Success && !term.Groups[1].Value.All(char.IsDigit))
             key = key[..term.Groups[1].Index] + term.Groups[1].Value.Replace('O', '0').Replace('L', '1').Replace('I', '1');
