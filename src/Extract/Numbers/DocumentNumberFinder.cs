@@ -21,13 +21,15 @@ public static class DocumentNumberFinder
                 var g = m.Groups["sym"];
                 return Make(text, line.Start + g.Index, g.Length, i, 0.95);
             }
-            // "Số:" alone, the number on the next line.
-            if (i + 1 < lines.Count && SymbolPattern.NumberLabelLine().IsMatch(line.Text))
+            // "Số:" alone, the number on the next line (a blank line between, where a scan's layout saw a paragraph end).
+            var below = i + 1;
+            if (below < lines.Count && lines[below].Text.Trim().Length == 0) below++;
+            if (below < lines.Count && SymbolPattern.NumberLabelLine().IsMatch(line.Text))
             {
-                var next = lines[i + 1];
+                var next = lines[below];
                 var n = SymbolPattern.InText().Match(next.Text);
                 if (n.Success && n.Index <= 2)
-                    return Make(text, next.Start + n.Index, n.Length, i + 1, 0.85);
+                    return Make(text, next.Start + n.Index, n.Length, below, 0.85);
             }
         }
         return null;

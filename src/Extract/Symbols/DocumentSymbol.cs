@@ -82,7 +82,13 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         if (qh < 0 || !key.AsSpan(qh + 2).ContainsAnyExcept("0123456789")) return key;
         var term = OcrTerm().Match(key);
         if (term.Success && !term.Groups[1].Value.All(char.IsDigit))
-            key = key[..term.Groups[1].Index] + term.Groups[1].Value.Replace('O', '0').Replace('L', '1').Replace('I', '1');
+        {
+            // "QHI15": a stray I or l before the two digits of the term; else the letters stand for digits ("QHI5").
+            var digits = term.Groups[1].Value;
+            digits = digits.Length == 3 && digits[0] is 'I' or 'L' && char.IsAsciiDigit(digits[1]) && char.IsAsciiDigit(digits[2])
+                ? digits[1..] : digits.Replace('O', '0').Replace('L', '1').Replace('I', '1');
+            key = key[..term.Groups[1].Index] + digits;
+        }
         return key;
     }
 
@@ -96,7 +102,7 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
     [GeneratedRegex(@"^[0-9OLI]+(?=[-/])", RegexOptions.CultureInvariant)]
     private static partial Regex OcrNumber();
 
-    [GeneratedRegex(@"/(?:PL-)?(?:UBTV)?QH([0-9OLI]{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"/(?:PL-)?(?:UBTV)?QH([0-9OLI]{2,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex OcrTerm();
 
     [GeneratedRegex(@"^(?:QH\d{1,2}|UBTVQH\d{1,2}|PL-UBTVQH\d{1,2})$", RegexOptions.CultureInvariant)]

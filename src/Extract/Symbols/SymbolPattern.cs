@@ -53,11 +53,12 @@ public static partial class SymbolPattern
 
     private static bool CapitalAt(string text, int i) => i < text.Length && text[i] is (>= 'A' and <= 'Z') or 'Đ' or 'Ð';
 
-    // "Số" and what OCR makes of it ("Sế585-CV/ĐU", "Sô: 12/BC-UBND", "SỐ:", "Đố:"); never "Sở", a department's word.
-    private const string So = @"(?:S(?:[ốố]|[ôồổỗộếểềễệóòỏõọö6ỐÔỒỔỖỘẾỂỀỄỆ])|Đố)";
+    // "Số" and what OCR makes of it ("Sế585-CV/ĐU", "Sô: 12/BC-UBND"), never "Sở", a department's word; in capitals
+    // ("SỐ:", "Đố:") only first on its line: a title's "… THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND" cites, it does not number.
+    private const string So = @"(?:(?<![\p{L}])S(?:[ốố]|[ôồổỗộếểềễệóòỏõọö6])|(?<=^[\s*|]*)(?:S[ỐÔỒỔỖỘẾỂỀỄỆ]|Đố))";
 
     /// <summary>The document's own number line: "Số: 04/BC-UBND", "Số 585-CV/ĐU", and as OCR misreads it: "Sế585-CV/ĐU", "Số.212-KL/TW".</summary>
-    [GeneratedRegex(@"(?<![\p{L}])" + So + @"\s*[:.]?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(So + @"\s*[:.]?\s*(?<sym>" + Body + @")(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     public static partial Regex NumberLine();
 
     /// <summary>"Số:" alone on its line, the number below; with the marks OCR leaves beside it ("Số:. -").</summary>

@@ -257,8 +257,9 @@ public static partial class PageLayout
     /// Body rows with a blank line where a paragraph starts, as a typed text has one: a scan's paragraphs are only
     /// visible in their geometry, and task lists ("… nội dung công việc sau:" then one paragraph a task), "Căn cứ"
     /// paragraphs and everything read paragraph by paragraph need them. A row starts a paragraph when it is indented
-    /// from the left margin by more than a line's height (first-line indent, a centred heading), or when the row above
-    /// it stopped short of the right margin by more than three lines' heights (the last line of a paragraph).
+    /// from the left margin by more than a line's height below a row at the margin (a first-line indent), or when it runs
+    /// to the right margin below a row that stopped short of it by more than three lines' heights (the last line of a
+    /// paragraph). Centred header lines, a signer's lines and lists of short items stay as they are.
     /// </summary>
     private static List<string> Paragraphs(List<List<Segment>> rows)
     {
@@ -276,7 +277,12 @@ public static partial class PageLayout
         var right = Quantile(rights, 0.75);
         for (var i = 0; i < rows.Count; i++)
         {
-            var starts = i > 0 && (lefts[i] - left > 1.2 * height || rights[i - 1] < right - 3 * height);
+            if (i == 0) { lines.Add(RowText(rows[i])); continue; }
+            // Centred header lines and lists of short lines stay together: an indent counts after a row at the margin,
+            // a short row only before a full one.
+            var indented = lefts[i] - left > 1.2 * height && lefts[i - 1] - left <= 1.2 * height;
+            var afterShort = rights[i - 1] < right - 3 * height && rights[i] >= right - 3 * height;
+            var starts = indented || afterShort;
             if (starts && lines.Count > 0 && lines[^1].Length > 0) lines.Add("");
             lines.Add(RowText(rows[i]));
         }

@@ -28,6 +28,10 @@ public sealed class DocumentNumberFinderTests
         { "Độc lập - Tự do - Hạnh phúc\nĐố:\n37698/TB-CHQ\n*Hà Nội, ngày 21 tháng 11 năm 2025.", "37698/TB-CHQ" },
         // dev c003 at 300 dpi: a full stop for the colon
         { "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố.212-KL/TW\nHà Nội, ngày 18 tháng 11 năm 2025", "212-KL/TW" },
+        // a blank line between the label and the number (the layout of a scan saw a short line end a paragraph)
+        { "BỘ TÀI CHÍNH CỤC THUẾ\nSỐ:\n\n5680/CT-CS\nV⁄ thuế TNCN từ tiền lương", "5680/CT-CS" },
+        // dev c014 at 200 dpi: the number lost, a title's "SỐ …" is a cited resolution's, not the document's
+        { "HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\nSố:. -\n\nNGHỊ QUYẾT\nSỬA ĐỐI, BỐ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH\n2023-2025-BAN HÀNH THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND NGÀY 21", null },
         // "Sở" is a department, never the number's label
         { "SỞ NỘI VỤ\nSở 12/BC-SNV tổng hợp", null },
     };

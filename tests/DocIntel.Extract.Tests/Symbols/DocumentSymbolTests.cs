@@ -13,6 +13,14 @@ public sealed class DocumentSymbolTests
     [InlineData("26/CT-TTg", "26/CT-TTG")]
     [InlineData("59/2023/NÐ-CP", "59/2023/NĐ-CP")]
     [InlineData("27/NQ- TW", "27/NQ-TW")]
+    // as scans print them: a term's 1 read as I (dev c022, c012), doubled separators (dev c010, c022), a space in the year
+    [InlineData("76/2025/UBTVQHI5", "76/2025/UBTVQH15")]
+    [InlineData("60/2024/UBTVQHI15", "60/2024/UBTVQH15")]
+    [InlineData("2282/QĐ- -TTg", "2282/QĐ-TTG")]
+    [InlineData("76/⁄2025/UBTVQH15", "76/2025/UBTVQH15")]
+    [InlineData("43/201 9/QH14", "43/2019/QH14")]
+    // a term is two digits: "QH1" stays as read
+    [InlineData("20/2023/QHI", "20/2023/QHI")]
     public void NormalizesAsTheContractSays(string printed, string key) => Assert.Equal(key, DocumentSymbol.Normalize(printed));
 
     [Theory]

@@ -151,6 +151,22 @@ public sealed class PageLayoutTests
     }
 
     [Fact]
+    public void CentredHeaderLinesAndTheNumberBelowItsLabelStayTogether()
+    {
+        // dev c016 at 200 dpi: a header the layout does not see as two columns, then the body
+        List<LayoutWord> words =
+        [
+            .. Line("CHỦ TỊCH ỦY BAN NHÂN DÂN", 420, 200, key: 1), .. Line("TỈNH ĐỒNG THÁP", 560, 260, key: 2),
+            .. Line("Số:", 300, 340, key: 3), .. Line("144/2025/QĐ-CTUBND", 300, 400, key: 4),
+            .. Line("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025", 420, 500, key: 5),
+            .. Line("của Quốc hội; Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15", 300, 560, key: 6),
+            .. Line("ngày 19 tháng 2 năm 2025 của Quốc hội; Căn cứ Luật Giao dịch điện tử số 20/2023/QH15;", 300, 620, key: 7),
+        ];
+        var text = PageLayout.Compose(words, W, H).Text;
+        Assert.StartsWith("CHỦ TỊCH ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố:\n144/2025/QĐ-CTUBND\n\nCăn cứ Luật Tổ chức", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABlankLineStartsEachParagraphOfTheBody()
     {
         var paragraphs = PageLayout.Compose([.. TaskParagraphs()], W, H).Text.Split("\n\n");
