@@ -506,7 +506,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
             var r = raw[i];
             if (r.Number is null || !recognised.Covers(r.Span) || registry.FindBySymbol(r.Key).Count > 0) continue;
             string? meant = null;
-            if (ownKey is not null && SymbolMisreadings.IsVariantOf(r.Key, ownKey)) meant = ownKey;
+            if (ownKey is not null && (SymbolMisreadings.IsVariantOf(r.Key, ownKey) || SplitBySpaces(text, r.Span, ownKey))) meant = ownKey;
             else
             {
                 // Better attested: known to the registry, read more often, or as often but never needing a second reading.
@@ -534,6 +534,18 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 if (k != i && raw[k].Key == r.Key && recognised.Covers(raw[k].Span))
                     raw[k] = raw[k] with { Key = meant, Number = meant, Type = raw[k].Type is null || raw[k].Type == readType ? meantType ?? raw[k].Type : raw[k].Type, Flags = [.. raw[k].Flags, MisreadFlag + r.Key] };
         }
+    }
+
+    /// <summary>
+    /// True when the symbol at <paramref name="span"/> is part of <paramref name="key"/> with spaces a scan put inside it
+    /// ("Quyết định số 1 44/2025/QĐ-C TUBND" is the document's own 144/2025/QĐ-CTUBND).
+    /// </summary>
+    private static bool SplitBySpaces(string text, TextSpan span, string key)
+    {
+        var from = Math.Max(0, span.Start - 6);
+        var to = Math.Min(text.Length, span.End + 12);
+        var joined = DocumentSymbol.Normalize(text[from..to].Replace('\n', ' '));
+        return joined.Contains(key, StringComparison.Ordinal);
     }
 
     /// <summary>

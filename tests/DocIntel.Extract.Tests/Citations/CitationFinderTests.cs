@@ -255,6 +255,14 @@ public sealed class CitationFinderTests
             c => c.Key.EndsWith("2014", StringComparison.Ordinal));
 
     [Fact]
+    public void TheDocumentsOwnNumberWithSpacesAScanPutInsideIsNoCitation()
+    {
+        // dev c016 at 200 dpi
+        const string text = "Số: 144/2025/QĐ-CTUBND\nQUY ĐỊNH\n(Ban hành kèm theo Quyết định số 1 44/2025/QĐ-C TUBND)\nCăn cứ Luật Giao dịch điện tử số 20/2023/QH15;";
+        Assert.Equal(["20/2023/QH15"], FindScanned(text, "144/2025/QĐ-CTUBND").Select(c => c.Key).ToArray());
+    }
+
+    [Fact]
     public void ACapitalStandingAloneAfterVaIsASplitWordNotALawsName() =>
         Assert.DoesNotContain(Find("theo quy định tại Luật Đầu tư và N ghị định hướng dẫn Luật Đầu tư; không chịu trách nhiệm"),
             c => c.Key.Contains("N-GHỊ", StringComparison.Ordinal));
