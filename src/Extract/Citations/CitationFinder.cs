@@ -310,7 +310,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var byFirst = _aliasesByFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var firstWord = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords).ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList());
-        var words = new List<(int Start, int End)>();
+        var words = new List<(int Start, int End)>(folded.Length / 5 + 16);
         for (var i = 0; i < folded.Length;)
         {
             if (!Chars.IsLetterOrDigit(folded[i])) { i++; continue; }
@@ -410,7 +410,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     {
         // Like the registry's keys (HIẾN-PHÁP-2013): capitals with their marks, words joined by '-', "năm" before a year dropped.
         t = YearAfterNam().Replace(t, " $1");
-        return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return string.Join('-', Chars.ToUpperInvariant(t).Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     // Each folded type word to the first of TypeWords that folds to it, built once.

@@ -162,7 +162,7 @@ public sealed class BulkLoader(DocumentPipeline pipeline, IDocumentStore store)
                 FileOutcome outcome;
                 try
                 {
-                    outcome = await pipeline.RunAsync(item.File.Path, item.Bytes, ct).ConfigureAwait(false);
+                    outcome = await pipeline.RunAsync(item.File.Path, item.Bytes, item.File.Sha256, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
