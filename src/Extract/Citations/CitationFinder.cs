@@ -309,31 +309,36 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         // Only where a registry name's first two words stand is the name tried, longest first.
         var byFirst = _aliasesByFirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var firstWord = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords).ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList());
-        var words = new List<(int Start, int End)>();
+        var learnedByFirst = learned.Keys.Where(k => k.Length >= 8).GroupBy(FirstWords)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(k => k.Length).ToList(), StringComparer.Ordinal);
+        var learnedByTwo = learnedByFirst.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Words as (start, end) in a pooled array: a word takes a character and a separator, so half the length bounds them.
+        var words = ArrayPool<(int Start, int End)>.Shared.Rent(folded.Length / 2 + 1);
+        var wordCount = 0;
         for (var i = 0; i < folded.Length;)
         {
             if (!Chars.IsLetterOrDigit(folded[i])) { i++; continue; }
             var e = i;
             while (e < folded.Length && Chars.IsLetterOrDigit(folded[e])) e++;
-            words.Add((i, e));
+            words[wordCount++] = (i, e);
             i = e;
         }
         // Names standing whole at a word, in the order they are tried: by word, then two-word, one-word and learned lists.
         var hits = new List<(int At, string Alias)>();
-        for (var w = 0; w < words.Count; w++)
+        for (var w = 0; w < wordCount; w++)
         {
             var at = words[w].Start;
             var one = folded.Slice(at, words[w].End - at);
-            var two = w + 1 < words.Count && words[w + 1].Start == words[w].End + 1 ? folded.Slice(at, words[w + 1].End - at) : default;
+            var two = w + 1 < wordCount && words[w + 1].Start == words[w].End + 1 ? folded.Slice(at, words[w + 1].End - at) : default;
             // Most words start no registry name: one set lookup rules out both dictionary lookups.
             if (_firstWordShapes.MayContain(one) && firstWord.Contains(one))
             {
                 if (!two.IsEmpty && byFirst.TryGetValue(two, out var list)) AddWhole(folded, at, list, hits);
                 if (byFirst.TryGetValue(one, out var single)) AddWhole(folded, at, single, hits);
             }
-            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByFirst.TryGetValue(two.ToString(), out var ll)) AddWhole(folded, at, ll, hits);
+            if (learnedByFirst.Count > 0 && !two.IsEmpty && learnedByTwo.TryGetValue(two, out var ll)) AddWhole(folded, at, ll, hits);
         }
+        ArrayPool<(int Start, int End)>.Shared.Return(words);
         foreach (var (at, alias) in hits)
         {
             var end = at + alias.Length;
@@ -410,7 +415,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
     {
         // Like the registry's keys (HIẾN-PHÁP-2013): capitals with their marks, words joined by '-', "năm" before a year dropped.
         t = YearAfterNam().Replace(t, " $1");
-        return string.Join('-', t.ToUpperInvariant().Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return string.Join('-', Chars.ToUpperInvariant(t).Replace(",", " ", StringComparison.Ordinal).Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
     // Each folded type word to the first of TypeWords that folds to it, built once.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Text;
@@ -110,7 +109,7 @@ public static partial class BodyNames
     }
 
     public static string Capitalize(string word) =>
-        word.Length == 0 ? word : char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
+        word.Length == 0 ? word : Chars.ToUpperInvariant(word[0]) + word[1..];
 
     public static string TitleCase(string words) =>
         string.Join(' ', VietnameseSyllable.ToLowerInvariant(words).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Capitalize));

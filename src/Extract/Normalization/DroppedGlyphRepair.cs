@@ -186,7 +186,7 @@ internal sealed class DroppedGlyphRepair(SyllableLexicon lexicon)
         return true;
     }
 
-    private bool IsFragment(string s, Token t) => !lexicon.Contains(SyllableLexicon.Key(s[t.Start..t.End]));
+    private bool IsFragment(string s, Token t) => !lexicon.ContainsWord(s.AsSpan(t.Start, t.End - t.Start));
 
     private List<Edit> RepairChain(string s, int lineStart, int lineEnd, List<Token> chain, Lazy<DocumentCounts> document)
     {

@@ -12,6 +12,7 @@ internal sealed class SyllableLexicon
     private static readonly Lazy<SyllableLexicon> EmbeddedLexicon = new(LoadEmbedded);
 
     private readonly Dictionary<string, int> _counts;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _countsBySpan;
     private readonly Dictionary<(string, string), int> _pairs;
     private readonly Dictionary<string, int> _pairTotals;
     private readonly double _total;
@@ -26,6 +27,7 @@ internal sealed class SyllableLexicon
     private SyllableLexicon(Dictionary<string, int> counts, Dictionary<(string, string), int> pairs)
     {
         _counts = counts;
+        _countsBySpan = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         _pairs = pairs;
         _pairTotals = [];
         foreach (var ((a, _), n) in pairs) _pairTotals[a] = _pairTotals.GetValueOrDefault(a) + n;
@@ -118,6 +120,21 @@ internal sealed class SyllableLexicon
 
     /// <summary>True when <paramref name="key"/> (see <see cref="Key"/>) is a Vietnamese syllable.</summary>
     public bool Contains(string key) => _counts.ContainsKey(key);
+
+    /// <summary>
+    /// <c>Contains(Key(word))</c> without making the key: the word is lower-cased on the stack and looked up as a span;
+    /// only a word whose tone mark must move (or with a letter outside the lower-casing table) goes through the string form.
+    /// Text scoring asks this of every word of every document.
+    /// </summary>
+    public bool ContainsWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 32) return Contains(Key(word.ToString()));
+        Span<char> lower = stackalloc char[word.Length];
+        if (!VietnameseSyllable.TryToLowerInvariant(word, lower)) return Contains(Key(word.ToString()));
+        if (VietnameseSyllable.MayNeedCanonicalTone(lower) && !VietnameseSyllable.IsCanonicalTone(lower))
+            return Contains(VietnameseSyllable.TryCanonicalize(lower.ToString(), out var c) ? c : lower.ToString());
+        return _countsBySpan.ContainsKey(lower);
+    }
 
     /// <summary>Occurrences in the training text (0 for valid but unseen syllables, -1 when not a syllable).</summary>
     public int Frequency(string key) => _counts.TryGetValue(key, out var n) ? n : -1;

@@ -67,7 +67,7 @@ public static class TextQuality
                 valid++;
                 if (vowels == 0 && span.Length <= 2 && char.IsUpper(span[0]) && IsBrokenNeighbour(text, i, j, lexicon)) fragments++;
             }
-            else if (AllLetters(span) && lexicon.Contains(SyllableLexicon.Key(span.ToString())))
+            else if (AllLetters(span) && lexicon.ContainsWord(span))
             {
                 valid++;
             }

@@ -46,6 +46,21 @@ internal static class VietnameseSyllable
         });
     }
 
+    /// <summary>
+    /// <see cref="ToLowerInvariant(string)"/> into a buffer of the word's length; false (buffer unspecified) when a
+    /// character is beyond the table, where the string form asks ICU.
+    /// </summary>
+    public static bool TryToLowerInvariant(ReadOnlySpan<char> word, Span<char> lower)
+    {
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = word[k];
+            if (c >= TableSize) return false;
+            lower[k] = LowerTable[c];
+        }
+        return true;
+    }
+
     private static bool IsFinal(ReadOnlySpan<char> coda) => coda switch
     {
         "" or "c" or "ch" or "m" or "n" or "ng" or "nh" or "p" or "t" => true,

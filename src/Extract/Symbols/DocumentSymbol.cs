@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using DocIntel.Extract.Normalization;
+using DocIntel.Extract.Text;
 
 namespace DocIntel.Extract.Symbols;
 
@@ -69,7 +70,7 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
                 'ƣ' or 'Ƣ' => 'Ư',
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
                 '\u2044' or '\u2215' => '/',
-                _ => char.ToUpperInvariant(c),
+                _ => Chars.ToUpperInvariant(c),
             });
         }
         var key = sb.ToString().Trim('.', ',', ';', ':');

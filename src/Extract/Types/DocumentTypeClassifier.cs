@@ -35,7 +35,8 @@ public static partial class DocumentTypeClassifier
             var t = lines[i].Text.Replace("*", "").Trim();
             foreach (var (title, code) in DocTypes.TitleLines)
             {
-                if (t == title || (t.StartsWith(title + " ", StringComparison.Ordinal) && t.Length < title.Length + 4))
+                // The title alone, or with up to two characters after a space (no string made for each title tried).
+                if (t == title || (t.Length > title.Length && t.Length < title.Length + 4 && t[title.Length] == ' ' && t.StartsWith(title, StringComparison.Ordinal)))
                 {
                     var subject = SubjectAfter(lines, i + 1, firstMayBeBody: true);
                     return new Result(code, i, subject, "type.title");

@@ -30,6 +30,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
     private readonly AnswerCache _answers;
     private readonly AnswerCache _termSets;
     private readonly SemaphoreSlim _columnsGate = new(1, 1);
+    private readonly SemaphoreSlim _ledgerGate = new(1, 1);
+    private SqliteConnection? _ledger;
+    private SqliteCommand? _ledgerLookup;
 
     // Derived from the data, each for one store generation; replaced, never changed in place.
     private FacetColumns _columns = FacetColumns.Empty;
@@ -232,13 +235,36 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
 
     public async Task<LedgerEntry?> GetFileAsync(string sha256, CancellationToken cancellationToken)
     {
-        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        using var cmd = c.CreateCommand();
+        await _ledgerGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cmd = _ledgerLookup ??= await OpenLedgerLookupAsync(cancellationToken).ConfigureAwait(false);
+            cmd.Parameters[0].Value = sha256;
+            using var r = cmd.ExecuteReader();
+            if (!r.Read()) return null;
+            return new LedgerEntry(r.GetString(0), r.GetString(1), ParseStatus(r.GetString(2)), Str(r, 3), r.GetInt32(4));
+        }
+        finally
+        {
+            _ledgerGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The bulk loader asks the ledger about every file it reads: one kept connection with the statement prepared once,
+    /// not a pooled connection (three PRAGMAs) and a newly prepared statement per file. Each lookup is its own read
+    /// transaction, so it never holds back the writer's checkpoints.
+    /// </summary>
+    private async Task<SqliteCommand> OpenLedgerLookupAsync(CancellationToken ct)
+    {
+        var c = new SqliteConnection(new SqliteConnectionStringBuilder(_readConnectionString) { Pooling = false }.ToString());
+        await c.OpenAsync(ct).ConfigureAwait(false);
+        var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT sha256, path, status, reason, documents FROM files WHERE sha256 = $s";
-        cmd.Parameters.AddWithValue("$s", sha256);
-        using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-        return new LedgerEntry(r.GetString(0), r.GetString(1), ParseStatus(r.GetString(2)), Str(r, 3), r.GetInt32(4));
+        cmd.Parameters.Add(new SqliteParameter("$s", ""));
+        cmd.Prepare();
+        _ledger = c;
+        return cmd;
     }
 
     internal static FileStatus ParseStatus(string s) => Enum.Parse<FileStatus>(s, ignoreCase: true);
@@ -853,9 +879,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, ICoCitationCounter
 
     public async ValueTask DisposeAsync()
     {
+        _ledgerLookup?.Dispose();
+        if (_ledger is not null) await _ledger.DisposeAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         using (var c = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(c);
         _writeGate.Dispose();
+        _ledgerGate.Dispose();
         _columnsGate.Dispose();
     }
 }

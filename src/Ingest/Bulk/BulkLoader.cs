@@ -97,7 +97,10 @@ public sealed class BulkLoader(DocumentPipeline pipeline, IDocumentStore store)
         var rootList = roots.ToList();
         var watch = Stopwatch.StartNew();
         var walker = new ArchiveWalker(options.Limits);
-        var c = new Counters { Total = walker.Count(rootList) };
+        var c = new Counters { Total = -1 };
+        // The total is for progress and the report only: counted beside the load (a walk of the whole tree, and of every
+        // archive's directory), not before it, when the second core would sit idle.
+        var counting = Task.Run(() => Volatile.Write(ref c.Total, walker.Count(rootList)), cancellationToken);
         var failures = new List<FileFailure>();
         var seenPaths = new HashSet<string>(StringComparer.Ordinal);
 
@@ -108,7 +111,8 @@ public sealed class BulkLoader(DocumentPipeline pipeline, IDocumentStore store)
         var writes = Channel.CreateBounded<(LedgerWrite Write, string? Failure, int Docs)>(new BoundedChannelOptions(options.BatchFiles * 2) { SingleReader = true });
         var budget = new ByteBudget(options.MemoryBudgetBytes);
 
-        BulkLoadProgress Snapshot() => new(c.Total, Volatile.Read(ref c.Seen), c.Done, c.Failed, c.Skipped, c.Documents, c.Pages, c.OcrPages, watch.Elapsed, c.Current);
+        // Until the count is in, the files seen so far stand for the total (a lower bound).
+        BulkLoadProgress Snapshot() => new(Volatile.Read(ref c.Total) is >= 0 and var total ? total : Volatile.Read(ref c.Seen), Volatile.Read(ref c.Seen), c.Done, c.Failed, c.Skipped, c.Documents, c.Pages, c.OcrPages, watch.Elapsed, c.Current);
 
         async Task Produce()
         {
@@ -162,7 +166,7 @@ public sealed class BulkLoader(DocumentPipeline pipeline, IDocumentStore store)
                 FileOutcome outcome;
                 try
                 {
-                    outcome = await pipeline.RunAsync(item.File.Path, item.Bytes, ct).ConfigureAwait(false);
+                    outcome = await pipeline.RunAsync(item.File.Path, item.Bytes, item.File.Sha256, ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -243,13 +247,14 @@ public sealed class BulkLoader(DocumentPipeline pipeline, IDocumentStore store)
         {
             await linked.CancelAsync().ConfigureAwait(false);
             writes.Writer.TryComplete();
-            await Task.WhenAll(workers.Append(writer).Append(producer).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            await Task.WhenAll(workers.Append(writer).Append(producer).Append(counting).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
             if (writer.Exception?.InnerException is { } storeError && !cancellationToken.IsCancellationRequested)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(storeError);
             throw;
         }
         writes.Writer.TryComplete();
         await writer.ConfigureAwait(false);
+        await counting.ConfigureAwait(false);
 
         // Rescan: remembered paths under the roots that this walk did not meet.
         var missing = new List<string>();

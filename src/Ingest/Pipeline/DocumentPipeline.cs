@@ -72,10 +72,17 @@ public sealed class DocumentPipeline
         return await RunAsync(path, bytes, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<FileOutcome> RunAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    public Task<FileOutcome> RunAsync(string path, byte[] bytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var sha = Sha256(bytes);
+        return RunAsync(path, bytes, Sha256(bytes), cancellationToken);
+    }
+
+    /// <summary>As <see cref="RunAsync(string, byte[], CancellationToken)"/>, for a caller that has hashed the bytes already (the bulk loader keys files by it).</summary>
+    public async Task<FileOutcome> RunAsync(string path, byte[] bytes, string sha, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentException.ThrowIfNullOrEmpty(sha);
         var read = await _readers.ReadAsync(path, bytes, sha, cancellationToken).ConfigureAwait(false);
         if (!read.Succeeded) return new FileOutcome(path, sha, bytes.LongLength, [], read.Error);
         var source = read.Text!;

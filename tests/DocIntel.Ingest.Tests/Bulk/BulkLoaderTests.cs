@@ -212,6 +212,19 @@ public sealed class BulkLoaderTests : IAsyncLifetime
         Assert.Equal(5, seen[^1].Documents);
     }
 
+    [Fact]
+    public async Task TheTotalCountedBesideTheLoadIsNeverBelowTheFilesFinished()
+    {
+        // Files are counted while the load runs (zip entries included): until the count is in, the files seen stand for it.
+        for (var i = 0; i < 12; i++) Write($"xa-{i % 3}/{i}.txt", Letter + i);
+        Zip("2024.zip", ("bao-cao-1.txt", Letter + "z1"), ("bao-cao-2.txt", Letter + "z2"));
+        var seen = new List<BulkLoadProgress>();
+        var report = await Loader().LoadAsync([_dir.File("archive")], new BulkLoadOptions { BatchFiles = 2 }, new Sync(seen.Add), CancellationToken.None);
+        Assert.Equal(14, report.FilesTotal);
+        Assert.All(seen, p => Assert.True(p.FilesFinished <= p.FilesTotal, $"{p.FilesFinished} finished of {p.FilesTotal}"));
+        Assert.Equal(14, seen[^1].FilesTotal);
+    }
+
     private sealed class Sync(Action<BulkLoadProgress> a) : IProgress<BulkLoadProgress>
     {
         public void Report(BulkLoadProgress value)
