@@ -76,13 +76,7 @@ public sealed class IssuerParserTests
 
     [Theory]
     [MemberData(nameof(OneBodyLines))]
-    public void AOneBodyLineIsNotSplit(string raw, string name)
-    {
-        var text = VietnameseNormalizer.Default.Normalize(raw).Text;
-        var lines = TextLine.Split(text, new TextSpan(0, text.Length));
-        var number = DocumentNumberFinder.Find(text, lines, 40);
-        Assert.Equal(name, new IssuerParser(TestReference.Value.Gazetteer).Parse(text, lines, number?.LineIndex ?? -1, number?.Symbol, null, null)?.Issuer.Name);
-    }
+    public void AOneBodyLineIsNotSplit(string raw, string name) => Assert.Equal(name, Parse(raw, scanned: false)?.Issuer.Name);
 
     [Fact]
     public void ATypedHeaderIsNotRespelt()
@@ -94,14 +88,19 @@ public sealed class IssuerParserTests
         Assert.NotEqual("Ủy ban nhân dân tỉnh Thanh Hóa", r?.Issuer.Name);
     }
 
-    private static void AssertIssuer(string raw, string name, string? parent, string level, string? province, bool scanned)
+    private static IssuerParser.Result? Parse(string raw, bool scanned)
     {
         var text = VietnameseNormalizer.Default.Normalize(raw).Text;
         var lines = TextLine.Split(text, new TextSpan(0, text.Length));
         var number = DocumentNumberFinder.Find(text, lines, 40);
         var date = Extract.Dates.IssueDateFinder.Find(text, lines, 40);
-        var r = new IssuerParser(TestReference.Value.Gazetteer).Parse(text, lines, number?.LineIndex ?? -1, number?.Symbol, date?.Date?.Value, date?.Place?.Value,
+        return new IssuerParser(TestReference.Value.Gazetteer).Parse(text, lines, number?.LineIndex ?? -1, number?.Symbol, date?.Date?.Value, date?.Place?.Value,
             recognised: scanned ? Extract.Misreadings.RecognisedText.All(text.Length) : null);
+    }
+
+    private static void AssertIssuer(string raw, string name, string? parent, string level, string? province, bool scanned)
+    {
+        var r = Parse(raw, scanned);
         Assert.NotNull(r);
         Assert.Equal(name, r.Issuer.Name, ignoreCase: true);
         Assert.Equal(parent, r.Issuer.Parent);
