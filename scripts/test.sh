@@ -22,6 +22,19 @@ echo "== eval: dev set"
 dev_status=$?
 if (( dev_status != 0 )); then eval_status=$dev_status; fi
 
+# Bad option values are usage errors naming the option, never a stack trace.
+echo "== CLI usage errors"
+cli_status=0
+for bad in "--ocr-var foo" "--ocr-cleanup bogus" "--ocr-cleanup always:blur"; do
+  # shellcheck disable=SC2086
+  out="$(./docintel extract testdata/seeds/000_1afb2497f3ceea48.txt $bad 2>&1 >/dev/null)"; rc=$?
+  if (( rc == 0 )) || ! grep -q -- "${bad%% *}" <<< "$out" || grep -q "   at " <<< "$out"; then
+    echo "CLI: '$bad' gave exit $rc and: $out"; cli_status=1
+  fi
+done
+(( cli_status == 0 )) && echo "CLI: bad option values refused with a message"
+if (( cli_status != 0 )); then eval_status=$cli_status; fi
+
 # Crash safety: kill -9 the loader at random moments, resume, compare with a clean run row by row.
 echo "== kill test"
 bash scripts/kill-test.sh 4

@@ -32,6 +32,19 @@ internal sealed class ReadingOptions
 
     public Option<string[]> OcrVar { get; } = new("--ocr-var") { Description = "a Tesseract run-time variable NAME=VALUE for every engine (repeatable; as tesseract -c)", AllowMultipleArgumentsPerToken = false };
 
+    public ReadingOptions()
+    {
+        // A value the parsers refuse is a usage error before any file is read, not an exception out of the command.
+        OcrCleanup.Validators.Add(r => Refuse(r, () => ParseCleanup(r.GetValueOrDefault<string>() ?? "auto")));
+        OcrVar.Validators.Add(r => Refuse(r, () => ParseVariables(r.GetValueOrDefault<string[]>() ?? [])));
+    }
+
+    private static void Refuse(System.CommandLine.Parsing.OptionResult result, Action parse)
+    {
+        try { parse(); }
+        catch (ArgumentException e) { result.AddError(e.Message); }
+    }
+
     public void AddTo(Command cmd)
     {
         cmd.Options.Add(Password);

@@ -136,8 +136,9 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         {
             var m = found;
             // "377/ĐA:CP" in a scan: the hyphen misread, the symbol goes on.
-            if (SymbolPattern.MisreadHyphenTail(slice, m.Index + m.Length) is > 0 and var tail && recognised.Covers(TextSpan.FromLength(within.Start + m.Index, m.Length + tail)))
-                m = m with { Length = m.Length + tail, Value = m.Value + "-" + slice.Substring(m.Index + m.Length + 1, tail - 1) };
+            if (SymbolPattern.PastMisreadHyphen(slice, m.Index, m.Length) is var (length, printed) && length > m.Length
+                && recognised.Covers(TextSpan.FromLength(within.Start + m.Index, length)))
+                m = m with { Length = length, Value = printed };
             var abs = TextSpan.FromLength(within.Start + m.Index, m.Length);
             if (ownNumber is { } own && own.Overlaps(abs)) continue;
             if (!SymbolPattern.LooksLikeSymbol(m.Value)) continue;
@@ -482,7 +483,7 @@ public sealed partial class CitationFinder(LegalRegistry registry)
         var candidates = new List<string>();
         foreach (var (knownKey, knownNumberAndYear) in _registrySymbols.GetValueOrDefault((cited.System, cited.TypeCode, cited.IssuerCode)) ?? [])
         {
-            if (Signers.SignerParser.Levenshtein(numberAndYear, knownNumberAndYear) != 1) continue;
+            if (Edits.Distance(numberAndYear, knownNumberAndYear) != 1) continue;
             candidates.Add(knownKey);
         }
         // One candidate, or the one the same document also cites correctly (seed 001 cites 04/2015/NĐ-CP too).
@@ -528,18 +529,21 @@ public sealed partial class CitationFinder(LegalRegistry registry)
                 }
             }
             if (meant is null) continue;
-            var flags = new List<string>(r.Flags) { MisreadFlag + r.Key };
             // The type came from the misread code when no type word stood before it: it follows the code meant.
-            var readType = DocumentSymbol.TryParse(r.Key, out var readSymbol) ? DocumentSymbol.TypeNameFromCode(readSymbol.TypeCode, readSymbol.System) : null;
-            var meantType = DocumentSymbol.TryParse(meant, out var meantSymbol) ? DocumentSymbol.TypeNameFromCode(meantSymbol.TypeCode, meantSymbol.System) : null;
-            var type = r.Type is null || r.Type == readType ? meantType ?? r.Type : r.Type;
-            raw[i] = r with { Key = meant, Number = meant, Type = type, Flags = flags };
+            var readType = TypeOfSymbol(r.Key);
+            var meantType = TypeOfSymbol(meant);
             // The same reading elsewhere in the scan is the same misreading ("N ghị định số 99/2023/NĐ-CP" again).
-            for (var k = 0; k < raw.Count; k++)
-                if (k != i && raw[k].Key == r.Key && recognised.Covers(raw[k].Span))
-                    raw[k] = raw[k] with { Key = meant, Number = meant, Type = raw[k].Type is null || raw[k].Type == readType ? meantType ?? raw[k].Type : raw[k].Type, Flags = [.. raw[k].Flags, MisreadFlag + r.Key] };
+            for (var k = i; k < raw.Count; k++)
+            {
+                var x = raw[k];
+                if (x.Key != r.Key || !recognised.Covers(x.Span)) continue;
+                raw[k] = x with { Key = meant, Number = meant, Type = x.Type is null || x.Type == readType ? meantType ?? x.Type : x.Type, Flags = [.. x.Flags, MisreadFlag + r.Key] };
+            }
         }
     }
+
+    private static string? TypeOfSymbol(string key) =>
+        DocumentSymbol.TryParse(key, out var s) ? DocumentSymbol.TypeNameFromCode(s.TypeCode, s.System) : null;
 
     /// <summary>
     /// True when the symbol at <paramref name="span"/> is part of <paramref name="key"/> with spaces a scan put inside it

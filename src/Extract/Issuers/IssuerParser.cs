@@ -218,13 +218,21 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         return null;
     }
 
-    private static readonly HashSet<string> Ministries = new[]
+    // Central bodies whose code alone names them (GUIDE §3).
+    private static readonly Dictionary<string, string> CentralBodiesByCode = new(StringComparer.Ordinal)
     {
-        "Bộ Nội vụ", "Bộ Tài chính", "Bộ Tư pháp", "Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Y tế", "Bộ Giáo dục và Đào tạo",
-        "Bộ Xây dựng", "Bộ Khoa học và Công nghệ", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nông nghiệp và Môi trường", "Bộ Dân tộc và Tôn giáo",
-        "Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Tài nguyên và Môi trường", "Bộ Giao thông vận tải",
-        "Bộ Kế hoạch và Đầu tư", "Bộ Lao động - Thương binh và Xã hội", "Bộ Thông tin và Truyền thông",
-    }.Select(BodyNames.Key).ToHashSet(StringComparer.Ordinal);
+        ["CP"] = "Chính phủ", ["TTG"] = "Thủ tướng Chính phủ", ["VPCP"] = "Văn phòng Chính phủ", ["BNV"] = "Bộ Nội vụ",
+        ["BTC"] = "Bộ Tài chính", ["BTP"] = "Bộ Tư pháp", ["BCA"] = "Bộ Công an", ["BQP"] = "Bộ Quốc phòng", ["BNG"] = "Bộ Ngoại giao",
+        ["BYT"] = "Bộ Y tế", ["BGDĐT"] = "Bộ Giáo dục và Đào tạo", ["BXD"] = "Bộ Xây dựng", ["BKHCN"] = "Bộ Khoa học và Công nghệ",
+        ["BVHTTDL"] = "Bộ Văn hóa, Thể thao và Du lịch", ["BNNMT"] = "Bộ Nông nghiệp và Môi trường", ["BDTTG"] = "Bộ Dân tộc và Tôn giáo",
+        ["NHNN"] = "Ngân hàng Nhà nước", ["TTCP"] = "Thanh tra Chính phủ",
+    };
+
+    // The ministries of the codes above, Bộ Công Thương, and those merged away in 2025 that older headers still name.
+    private static readonly HashSet<string> Ministries = CentralBodiesByCode.Values.Where(n => n.StartsWith("Bộ ", StringComparison.Ordinal))
+        .Concat(["Bộ Công Thương", "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Tài nguyên và Môi trường", "Bộ Giao thông vận tải", "Bộ Kế hoạch và Đầu tư",
+            "Bộ Lao động - Thương binh và Xã hội", "Bộ Thông tin và Truyền thông"])
+        .Select(BodyNames.Key).ToHashSet(StringComparer.Ordinal);
 
     private static readonly string[] MinistryUnits = ["cuc ", "tong cuc ", "vu ", "van phong ", "thanh tra ", "vien "];
 
@@ -261,32 +269,12 @@ public sealed partial class IssuerParser(AdminGazetteer gazetteer)
         };
     }
 
-    /// <summary>Central bodies whose code alone names them (GUIDE §3): the issuer when the header lost its block.</summary>
-    private static string? CentralBodyFromCode(DocumentSymbol symbol) => symbol.IssuerCode.Split('-')[0] switch
-    {
-        "CP" => "Chính phủ",
-        "TTG" => "Thủ tướng Chính phủ",
-        "VPCP" => "Văn phòng Chính phủ",
-        "BNV" => "Bộ Nội vụ",
-        "BTC" => "Bộ Tài chính",
-        "BTP" => "Bộ Tư pháp",
-        "BCA" => "Bộ Công an",
-        "BQP" => "Bộ Quốc phòng",
-        "BNG" => "Bộ Ngoại giao",
-        "BYT" => "Bộ Y tế",
-        "BGDĐT" => "Bộ Giáo dục và Đào tạo",
-        "BXD" => "Bộ Xây dựng",
-        "BKHCN" => "Bộ Khoa học và Công nghệ",
-        "BVHTTDL" => "Bộ Văn hóa, Thể thao và Du lịch",
-        "BNNMT" => "Bộ Nông nghiệp và Môi trường",
-        "BDTTG" => "Bộ Dân tộc và Tôn giáo",
-        "NHNN" => "Ngân hàng Nhà nước",
-        "TTCP" => "Thanh tra Chính phủ",
-        _ when symbol.System == SymbolSystem.Legislative && symbol.IssuerCode.StartsWith("UBTVQH", StringComparison.Ordinal) => "Ủy ban Thường vụ Quốc hội",
-        _ when symbol.System == SymbolSystem.Legislative && symbol.IssuerCode.StartsWith("QH", StringComparison.Ordinal) => "Quốc hội",
-        _ when symbol.IssuerCode.StartsWith("UBTVQH", StringComparison.Ordinal) => "Ủy ban Thường vụ Quốc hội",
-        _ => null,
-    };
+
+    /// <summary>The central body a symbol's issuer code names: the issuer when the header lost its block.</summary>
+    private static string? CentralBodyFromCode(DocumentSymbol symbol) =>
+        CentralBodiesByCode.GetValueOrDefault(symbol.IssuerCode.Split('-')[0])
+        ?? (symbol.IssuerCode.StartsWith("UBTVQH", StringComparison.Ordinal) ? "Ủy ban Thường vụ Quốc hội"
+            : symbol.System == SymbolSystem.Legislative && symbol.IssuerCode.StartsWith("QH", StringComparison.Ordinal) ? "Quốc hội" : null);
 
     /// <summary>"xã", "huyện" or "tỉnh" for a place name, from the text ("Song Vân là xã …") or a unique gazetteer entry.</summary>
     private string? UnitTypeOf(string placeName, string text, DateOnly? date)

@@ -1,6 +1,7 @@
 using DocIntel.Extract.Issuers;
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Reference;
+using DocIntel.Extract.Text;
 
 namespace DocIntel.Extract.Misreadings;
 
@@ -49,7 +50,7 @@ public sealed class BodyNameMisreadings(AdminGazetteer gazetteer)
             var place = string.Join(' ', read[i..]);
             var best = gazetteer.Find(place, AdminEra.ThreeLevel, kind.Level, kind.TypeWord).Concat(gazetteer.Find(place, AdminEra.TwoLevel, kind.Level, kind.TypeWord))
                 .Select(u => u.BareName.Replace("(mới)", "", StringComparison.Ordinal).Replace("(cũ)", "", StringComparison.Ordinal).Trim())
-                .Distinct().OrderBy(n => Signers.SignerParser.Levenshtein(VietnameseSyllable.ToLowerInvariant(n), VietnameseSyllable.ToLowerInvariant(place))).FirstOrDefault();
+                .Distinct().OrderBy(n => Edits.Distance(VietnameseSyllable.ToLowerInvariant(n), VietnameseSyllable.ToLowerInvariant(place))).FirstOrDefault();
             if (best is null) return name;
             spelt.Add(best);
             return string.Join(' ', spelt);

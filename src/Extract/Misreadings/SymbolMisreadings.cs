@@ -1,5 +1,6 @@
 using DocIntel.Extract.Normalization;
 using DocIntel.Extract.Symbols;
+using DocIntel.Extract.Text;
 
 namespace DocIntel.Extract.Misreadings;
 
@@ -80,12 +81,13 @@ public static class SymbolMisreadings
     /// at least six words of the title (a short name like "Bộ luật Lao động" is cited by name, not described), and four in
     /// five of them among as many words after the citation and a few more, marks and case aside (a scan misreads some).
     /// </summary>
-    public static bool TitleFollows(string title, ReadOnlySpan<char> following)
+    public static bool TitleFollows(string title, string following)
     {
         ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(following);
         var wanted = Words(title);
         if (wanted.Count < 6) return false;
-        var near = Words(following.ToString()).Take(wanted.Count + 12).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        var near = Words(following).Take(wanted.Count + 12).GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
         var found = 0;
         foreach (var w in wanted)
         {

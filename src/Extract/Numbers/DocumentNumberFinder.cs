@@ -38,9 +38,8 @@ public static class DocumentNumberFinder
     private static Result Make(string text, int start, int length, int line, double confidence)
     {
         // "37698/TB'CHQ": the hyphen misread, the symbol goes on.
-        var tail = SymbolPattern.MisreadHyphenTail(text, start + length);
-        var span = TextSpan.FromLength(start, length + tail);
-        var printed = tail == 0 ? text.Substring(start, length) : text.Substring(start, length) + "-" + text.Substring(start + length + 1, tail - 1);
+        (length, var printed) = SymbolPattern.PastMisreadHyphen(text, start, length);
+        var span = TextSpan.FromLength(start, length);
         DocumentSymbol.TryParse(printed, out var symbol);
         return new Result(new Found<string>(DocumentSymbol.Normalize(printed), span, confidence, "number.header"), symbol, line);
     }

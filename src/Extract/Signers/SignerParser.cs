@@ -173,25 +173,10 @@ public static partial class SignerParser
         for (var i = 0; i < KnownPositions.Length && bestDistance > 0; i++)
         {
             // The first at distance 0 is the answer: no later one can be nearer.
-            var d = KnownPositionKeys[i] == key ? 0 : Levenshtein(key, KnownPositionKeys[i]);
+            var d = KnownPositionKeys[i] == key ? 0 : Edits.Distance(key, KnownPositionKeys[i]);
             if (d < bestDistance) { bestDistance = d; best = KnownPositions[i]; }
         }
         if (best is not null && bestDistance <= Math.Max(1, key.Length / 6)) return best;
         return BodyNames.ToNormalCase(cleaned);
-    }
-
-    internal static int Levenshtein(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 }

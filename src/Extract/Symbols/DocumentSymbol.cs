@@ -62,16 +62,17 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         foreach (var c in s)
         {
             if (char.IsWhiteSpace(c) || c is '\u200B' or '\u00AD' or '\uFEFF') continue;
-            // One dash, one slash: "2282/QĐ- -TTg", "76/⁄2025" in scans.
-            if (sb.Length > 0 && sb[^1] is '-' or '/' && Separator(c) == sb[^1]) continue;
-            sb.Append(c switch
+            var k = c switch
             {
                 'Ð' or 'ð' or 'đ' => 'Đ',
                 'ƣ' or 'Ƣ' => 'Ư',
                 '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
                 '\u2044' or '\u2215' => '/',
                 _ => Chars.ToUpperInvariant(c),
-            });
+            };
+            // One dash, one slash: "2282/QĐ- -TTg", "76/⁄2025" in scans.
+            if (k is '-' or '/' && sb.Length > 0 && sb[^1] == k) continue;
+            sb.Append(k);
         }
         var key = sb.ToString().Trim('.', ',', ';', ':');
         // OCR reads 0 as O and 1 as l or I in the number ("O4/2015/NĐ-CP", "l20-KL/TW").
@@ -92,13 +93,6 @@ public sealed partial record DocumentSymbol(string Key, string Number, int? Year
         }
         return key;
     }
-
-    private static char Separator(char c) => c switch
-    {
-        '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE58' or '\uFE63' or '\uFF0D' => '-',
-        '/' or '\u2044' or '\u2215' => '/',
-        _ => c,
-    };
 
     [GeneratedRegex(@"^[0-9OLI]+(?=[-/])", RegexOptions.CultureInvariant)]
     private static partial Regex OcrNumber();

@@ -66,13 +66,21 @@ public static partial class SymbolPattern
     public static partial Regex NumberLabelLine();
 
     /// <summary>
-    /// How many characters after a symbol ending at <paramref name="end"/> continue it past a misread hyphen: OCR reads
-    /// the hyphen of "37698/TB-CHQ" as an apostrophe or colon ("37698/TB'CHQ", "377/ĐA:CP"), so the symbol stops short.
-    /// 0 when the text goes on otherwise.
+    /// A symbol found at [<paramref name="start"/>, +<paramref name="length"/>) continued past a misread hyphen: OCR reads
+    /// the hyphen of "37698/TB-CHQ" as an apostrophe or colon ("37698/TB'CHQ", "377/ĐA:CP"), so the match stops short.
+    /// The symbol's length in the text and its printed form with the hyphen back; as found when the text goes on otherwise.
     /// </summary>
-    public static int MisreadHyphenTail(string text, int end)
+    public static (int Length, string Printed) PastMisreadHyphen(string text, int start, int length)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var tail = MisreadHyphenTail(text, start + length);
+        return tail == 0
+            ? (length, text.Substring(start, length))
+            : (length + tail, text.Substring(start, length) + "-" + text.Substring(start + length + 1, tail - 1));
+    }
+
+    private static int MisreadHyphenTail(string text, int end)
+    {
         if (end >= text.Length || text[end] is not ('\'' or '’' or '‘' or '`' or '´' or ':')) return 0;
         var i = end + 1;
         while (i < text.Length && i - end <= 12 && (CapitalAt(text, i) || char.IsAsciiDigit(text[i]))) i++;

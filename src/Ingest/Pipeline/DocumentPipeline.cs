@@ -235,7 +235,7 @@ public sealed class DocumentPipeline
             .ToList();
     }
 
-    /// <summary>Where the normalised text came from OCR'd pages (pages are joined by a blank line, as in <see cref="SourceText.JoinedText"/>).</summary>
+    /// <summary>Where the normalised text came from OCR'd pages of <see cref="SourceText.JoinedText"/>.</summary>
     private static RecognisedText Recognised(SourceText source, NormalizedText normalized)
     {
         if (source.Pages.All(p => p.Origin != TextOrigins.Ocr)) return RecognisedText.None;
@@ -245,7 +245,7 @@ public sealed class DocumentPipeline
         foreach (var page in source.Pages)
         {
             if (page.Origin == TextOrigins.Ocr) spans.Add(normalized.Map.FromRaw(TextSpan.FromLength(at, page.Text.Length)));
-            at += page.Text.Length + 2;
+            at += page.Text.Length + SourceText.PageSeparator.Length;
         }
         return new RecognisedText(spans);
     }

@@ -49,7 +49,10 @@ public sealed record SourceText(string Path, string Sha256, long Size, IReadOnly
         }
     }
 
-    public string JoinedText => string.Join("\n\n", Pages.Select(p => p.Text));
+    /// <summary>What stands between two pages in <see cref="JoinedText"/>: a blank line, so a page ends a paragraph.</summary>
+    public const string PageSeparator = "\n\n";
+
+    public string JoinedText => string.Join(PageSeparator, Pages.Select(p => p.Text));
 }
 
 /// <summary>The result of reading a file: its text, or the reason it could not be read.</summary>
